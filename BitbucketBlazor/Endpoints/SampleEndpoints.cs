@@ -1,0 +1,15 @@
+namespace BitbucketBlazor.Endpoints;
+
+/// <summary>The original sample app's routes: <c>/healthcheck</c>, <c>/authorize</c>, <c>/oauth-callback</c>.</summary>
+public static class SampleEndpoints
+{
+    /// <summary>The health check's path, as in the original sample.</summary>
+    public const string HealthCheckPath = "/healthcheck";
+
+    /// <summary>Maps the sample's routes.</summary>
+    public static IEndpointRouteBuilder MapSampleEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks(HealthCheckPath);
+        return endpoints;
+    }
+}

@@ -1,0 +1,43 @@
+namespace BitbucketBlazor.Hosting;
+
+/// <summary>Cross-cutting hosting concerns: health checks, error handling and security headers.</summary>
+public static class HostingExtensions
+{
+    /// <summary>
+    /// The Content-Security-Policy every page is served with. Nothing is loaded from a third
+    /// party; MudBlazor sets inline style attributes, hence 'unsafe-inline' for styles only.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>Registers the health checks behind <c>/healthcheck</c>.</summary>
+    public static IServiceCollection AddAppHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        return services;
+    }
+
+    /// <summary>Adds error handling and the security headers to the pipeline.</summary>
+    public static WebApplication UseAppHosting(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            await next(context);
+        });
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Components;
+using BitbucketBlazor.Endpoints;
+using BitbucketBlazor.Hosting;
+using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Sandbox;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBitbucketClients();
+builder.Services.AddOAuthFlows();
+builder.Services.AddBitbucketSandbox();
+builder.Services.AddUserInterface();
+builder.Services.AddAppHealthChecks();
+
+var app = builder.Build();
+
+app.UseAppHosting();
+app.MapBitbucketSandbox();
+app.MapSampleEndpoints();
+app.MapUserInterface();
+
+app.Run();
