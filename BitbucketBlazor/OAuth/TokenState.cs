@@ -1,0 +1,120 @@
+using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Models;
+using Microsoft.AspNetCore.Components;
+
+namespace BitbucketBlazor.OAuth;
+
+/// <summary>
+/// One visitor's OAuth state, scoped to the Blazor circuit (one per browser tab): the chosen
+/// consumer, the current token and its expiry, and the exchanges made so far. Components
+/// subscribe with <see cref="NotifyOnChange"/> and re-render when it changes.
+/// </summary>
+/// <remarks>Mutate it on the circuit's dispatcher (from component code, or inside <c>InvokeAsync</c>).</remarks>
+public sealed class TokenState(TimeProvider clock)
+{
+    /// <summary>How many exchanges the history keeps; older ones drop off.</summary>
+    public const int HistoryLimit = 100;
+
+    private readonly HashSet<EventCallback> _subscribers = [];
+    private readonly List<HttpExchange> _history = [];
+
+    /// <summary>Gets the chosen consumer, or null.</summary>
+    public ConsumerCredentials? Consumer { get; private set; }
+
+    /// <summary>Gets the current token, or null.</summary>
+    public TokenResponse? Token { get; private set; }
+
+    /// <summary>Gets the grant that produced <see cref="Token"/>, for example <c>client_credentials</c>.</summary>
+    public string? Grant { get; private set; }
+
+    /// <summary>Gets when the current token arrived.</summary>
+    public DateTimeOffset? ObtainedAt { get; private set; }
+
+    /// <summary>Gets when the current token expires, from <c>expires_in</c>.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
+    public IReadOnlyList<HttpExchange> History => _history;
+
+    /// <summary>Gets how long the current token has left (zero once expired), or null without a token.</summary>
+    public TimeSpan? Remaining => ExpiresAt is { } at
+        ? TimeSpan.FromTicks(Math.Max(0, (at - clock.GetUtcNow()).Ticks))
+        : null;
+
+    /// <summary>Gets whether there is a token whose expiry has passed.</summary>
+    public bool IsExpired => Remaining == TimeSpan.Zero;
+
+    /// <summary>Chooses a consumer; a token of another consumer is forgotten.</summary>
+    public Task SelectConsumerAsync(ConsumerCredentials? consumer)
+    {
+        if (Consumer != consumer)
+        {
+            ClearTokenFields();
+        }
+
+        Consumer = consumer;
+        return NotifyAsync();
+    }
+
+    /// <summary>Keeps a token that just arrived through <paramref name="grant"/>.</summary>
+    public Task SetTokenAsync(TokenResponse token, string grant)
+    {
+        Token = token;
+        Grant = grant;
+        ObtainedAt = clock.GetUtcNow();
+        ExpiresAt = ObtainedAt.Value.AddSeconds(token.ExpiresIn);
+        return NotifyAsync();
+    }
+
+    /// <summary>Marks the current token as expired now (the sandbox has been told to expire it too).</summary>
+    public Task MarkExpiredAsync()
+    {
+        if (Token is not null)
+        {
+            ExpiresAt = clock.GetUtcNow();
+        }
+
+        return NotifyAsync();
+    }
+
+    /// <summary>Forgets the current token.</summary>
+    public Task ClearTokenAsync()
+    {
+        ClearTokenFields();
+        return NotifyAsync();
+    }
+
+    /// <summary>Adds exchanges to the history.</summary>
+    public Task RecordAsync(IEnumerable<HttpExchange> exchanges)
+    {
+        _history.AddRange(exchanges);
+        if (_history.Count > HistoryLimit)
+        {
+            _history.RemoveRange(0, _history.Count - HistoryLimit);
+        }
+
+        return NotifyAsync();
+    }
+
+    /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
+    public IDisposable NotifyOnChange(EventCallback callback)
+    {
+        _subscribers.Add(callback);
+        return new Subscription(() => _subscribers.Remove(callback));
+    }
+
+    private void ClearTokenFields()
+    {
+        Token = null;
+        Grant = null;
+        ObtainedAt = null;
+        ExpiresAt = null;
+    }
+
+    private Task NotifyAsync() => Task.WhenAll(_subscribers.ToArray().Select(s => s.InvokeAsync()));
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
+}
