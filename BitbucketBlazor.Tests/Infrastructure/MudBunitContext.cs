@@ -1,0 +1,25 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace BitbucketBlazor.Tests.Infrastructure;
+
+/// <summary>
+/// The bUnit base for component tests: MudBlazor's services with popovers allowed without a
+/// provider, loose JS interop (MudBlazor calls JS the tests don't care about), no snackbar delays.
+/// </summary>
+public abstract class MudBunitContext : BunitContext
+{
+    /// <summary>Sets up MudBlazor for rendering under bUnit.</summary>
+    protected MudBunitContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.PopoverOptions.CheckForPopoverProvider = false;
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+    }
+}
