@@ -6,6 +6,10 @@ using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
+{
+    return 1;
+}
 
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
@@ -21,3 +25,4 @@ app.MapSampleEndpoints();
 app.MapUserInterface();
 
 app.Run();
+return 0;

@@ -22,17 +22,18 @@ public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, Sandb
     public bool IsSandbox => Mode == BitbucketMode.Sandbox;
 
     /// <summary>Gets the base of <c>/site/oauth2/...</c> as the server reaches it (no trailing slash).</summary>
-    public Uri SiteUrl => IsSandbox
-        ? new Uri(sandboxAddress.BaseUrl.ToString().TrimEnd('/') + options.Value.Sandbox.PathBase)
-        : new Uri(options.Value.SiteUrl.TrimEnd('/'));
+    public Uri SiteUrl => new(SiteBase);
 
     /// <summary>Gets the REST API 2.0 base as the server reaches it (no trailing slash).</summary>
-    public Uri ApiUrl => IsSandbox
-        ? new Uri(SiteUrl + "/2.0")
-        : new Uri(options.Value.ApiUrl.TrimEnd('/'));
+    public Uri ApiUrl => new(IsSandbox ? SiteBase + "/2.0" : options.Value.ApiUrl.TrimEnd('/'));
 
     /// <summary>Gets the token endpoint's absolute URL.</summary>
-    public Uri TokenUrl => new(SiteUrl + TokenPath);
+    public Uri TokenUrl => new(SiteBase + TokenPath);
+
+    // Composed as strings: Uri.ToString() of a bare host adds a trailing slash, which would double up.
+    private string SiteBase => IsSandbox
+        ? sandboxAddress.BaseUrl.GetLeftPart(UriPartial.Authority) + options.Value.Sandbox.PathBase
+        : options.Value.SiteUrl.TrimEnd('/');
 
     /// <summary>
     /// Gets the authorize endpoint for a browser whose page was served from <paramref name="appOrigin"/>:

@@ -101,6 +101,14 @@ public sealed class BitbucketOptions : IValidatableObject
             yield return Invalid("Sandbox:PathBase", $"'{Sandbox.PathBase}' must start with '/' and not end with one, for example /sandbox");
         }
 
+        // Data annotations do not recurse into nested objects, so the sandbox's are checked here.
+        var sandboxProblems = new List<ValidationResult>();
+        Validator.TryValidateObject(Sandbox, new ValidationContext(Sandbox), sandboxProblems, validateAllProperties: true);
+        foreach (var problem in sandboxProblems)
+        {
+            yield return Invalid($"Sandbox:{problem.MemberNames.FirstOrDefault()}", $"is out of range: {problem.ErrorMessage}");
+        }
+
         if (!string.IsNullOrWhiteSpace(Sandbox.InternalBaseUrl) && !IsHttpUrl(Sandbox.InternalBaseUrl))
         {
             yield return Invalid("Sandbox:InternalBaseUrl", $"'{Sandbox.InternalBaseUrl}' is not an absolute http(s) URL, for example http://127.0.0.1:5142");
