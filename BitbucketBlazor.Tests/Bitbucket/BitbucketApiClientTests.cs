@@ -204,6 +204,20 @@ public sealed class BitbucketApiClientTests
     }
 
     [Fact]
+    public async Task TheCallersCancellationIsNotDressedUpAsAFault()
+    {
+        await using var stub = await StubBitbucket.StartAsync(async (c, _) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
+        await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
+        var client = app.Services.GetRequiredService<IBitbucketApiClient>();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetCurrentUserAsync("AT-1", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.GetPageAsync<Repository>("AT-1", new Uri(stub.BaseUri, "/2.0/repositories/ws?page=2"), cancel.Token));
+    }
+
+    [Fact]
     public async Task FollowingNextReachesTheLastPageThroughTheSamePipeline()
     {
         StubBitbucket? self = null;
