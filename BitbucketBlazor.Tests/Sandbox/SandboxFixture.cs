@@ -32,7 +32,7 @@ public class SandboxFixture : AppFixture
 
     /// <inheritdoc />
     protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(new SandboxClock(Clock));
 
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()

@@ -22,7 +22,7 @@ public sealed record SandboxAuthorizationCode(string ConsumerKey, string? Redire
 /// <see cref="SandboxSettings.MaxAuthorizationCodes"/> each; when full, the oldest go. Both are
 /// single-use: taking one removes it. Thread-safe.
 /// </summary>
-public sealed class SandboxAuthorizationCodes(TimeProvider time, IOptions<BitbucketOptions> options)
+public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<BitbucketOptions> options)
 {
     /// <summary>How long a code may wait for its exchange.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);

@@ -8,12 +8,12 @@ namespace BitbucketBlazor.Sandbox;
 public static class SandboxExtensions
 {
     /// <summary>
-    /// Registers the sandbox's in-memory state. The clock is added with <c>TryAdd</c> so tests can
-    /// put a <c>FakeTimeProvider</c> in its place.
+    /// Registers the sandbox's in-memory state. Its <see cref="SandboxClock"/> is added with
+    /// <c>TryAdd</c> so tests can put one over a <c>FakeTimeProvider</c> in its place.
     /// </summary>
     public static IServiceCollection AddBitbucketSandbox(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new SandboxClock(TimeProvider.System));
         services.TryAddSingleton<SandboxTokenStore>();
         services.TryAddSingleton<SandboxAuthorizationCodes>();
         services.TryAddSingleton<SandboxRateLimiter>();

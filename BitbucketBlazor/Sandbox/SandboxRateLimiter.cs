@@ -9,7 +9,7 @@ namespace BitbucketBlazor.Sandbox;
 /// (<see cref="SandboxSettings.RateLimitPerHour"/>). The hour is sixty one-minute buckets per
 /// consumer, so memory stays constant however many requests arrive. Thread-safe.
 /// </summary>
-public sealed class SandboxRateLimiter(TimeProvider time, IOptions<BitbucketOptions> options)
+public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOptions> options)
 {
     private const int Buckets = 60;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);

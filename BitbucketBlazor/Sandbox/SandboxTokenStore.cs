@@ -34,7 +34,7 @@ public sealed record SandboxTokenGrant(string AccessToken, string RefreshToken, 
 /// <see cref="SandboxSettings.MaxTokens"/>: when full, expired tokens go first, then the oldest.
 /// Tokens are kept by fingerprint only. Thread-safe.
 /// </summary>
-public sealed class SandboxTokenStore(TimeProvider time, IOptions<BitbucketOptions> options)
+public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options)
 {
     /// <summary>How long an access token lives: two hours, as on Bitbucket.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
