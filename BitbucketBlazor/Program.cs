@@ -11,6 +11,7 @@ if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
     return 1;
 }
 
+builder.AddSecretSafeLogging();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();

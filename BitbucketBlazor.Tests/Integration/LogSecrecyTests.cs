@@ -1,0 +1,94 @@
+using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BitbucketBlazor.Tests.Integration;
+
+/// <summary>The whole app, logging at its most verbose, with every line captured.</summary>
+public sealed class VerboseLoggingAppFixture : AppFixture
+{
+    /// <summary>Sets every category to Trace, so nothing escapes the check.</summary>
+    public VerboseLoggingAppFixture()
+    {
+        WithSetting("Logging:LogLevel:Default", "Trace");
+        WithSetting("Logging:LogLevel:Microsoft", "Trace");
+        WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+        WithSetting("Logging:LogLevel:System.Net.Http", "Trace");
+    }
+
+    /// <summary>Gets every line the app has logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <inheritdoc />
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddLogging(logging => logging.AddProvider(Logs));
+}
+
+public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixture<VerboseLoggingAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task NoSecretTokenOrCodeReachesTheLogsThroughAWholeSession()
+    {
+        var consumer = new ConsumerCredentials(DemoConsumers.Private.Key, DemoConsumers.Private.Secret, "private", ConsumerSource.SandboxDemo);
+        var tokens = app.Services.GetRequiredService<ITokenClient>();
+        var api = app.Services.GetRequiredService<IBitbucketApiClient>();
+
+        // Client credentials, API calls (one refused for scope), a refresh, a failed login, and a
+        // token used after the presenter expired it.
+        var issued = await tokens.RequestClientCredentialsAsync(consumer, Ct);
+        Assert.True(issued.Succeeded, issued.Fault);
+        var token = issued.Token!;
+        var repositories = await api.GetRepositoriesAsync(token.AccessToken, "blazor-demo", cancellationToken: Ct);
+        Assert.True(repositories.Succeeded);
+        await api.GetPageAsync<global::BitbucketBlazor.Bitbucket.Models.Repository>(token.AccessToken, new Uri(repositories.Value!.Next!), Ct);
+        var refreshed = await tokens.RefreshAsync(consumer, token.RefreshToken!, Ct);
+        Assert.True(refreshed.Succeeded, refreshed.Fault);
+        var wrongSecret = await tokens.RequestClientCredentialsAsync(consumer with { ClientSecret = "wrong-secret-value-123" }, Ct);
+        Assert.False(wrongSecret.Succeeded);
+        app.Services.GetRequiredService<SandboxTokenStore>().ExpireAccessToken(refreshed.Token!.AccessToken);
+        var expired = await api.GetCurrentUserAsync(refreshed.Token.AccessToken, Ct);
+        Assert.Equal(401, expired.Exchange!.StatusCode);
+
+        // An authorization code through the sandbox's consent page, exchanged by the app.
+        var code = await GetAuthorizationCodeAsync();
+        var exchanged = await tokens.ExchangeCodeAsync(consumer, code, null, Ct);
+        Assert.True(exchanged.Succeeded, exchanged.Fault ?? exchanged.Error?.ErrorDescription);
+
+        var logged = app.Logs.AllText;
+        Assert.NotEmpty(app.Logs.Lines);
+        Assert.Contains("/sandbox/site/oauth2/access_token", logged, StringComparison.Ordinal); // the check sees the traffic
+        string[] secrets =
+        [
+            DemoConsumers.Private.Secret, "wrong-secret-value-123",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{DemoConsumers.Private.Key}:{DemoConsumers.Private.Secret}")),
+            token.AccessToken, token.RefreshToken!, refreshed.Token.AccessToken, code, exchanged.Token!.AccessToken,
+        ];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, logged, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Goes through the sandbox's consent page as a browser would and returns the code.</summary>
+    private async Task<string> GetAuthorizationCodeAsync()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
+        var consent = await browser.GetStringAsync($"/sandbox/site/oauth2/authorize?client_id={DemoConsumers.Private.Key}&response_type=code&state=s1", Ct);
+        var form = new Dictionary<string, string>();
+        foreach (System.Text.RegularExpressions.Match field in System.Text.RegularExpressions.Regex.Matches(consent, "name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\""))
+        {
+            form[field.Groups["name"].Value] = System.Net.WebUtility.HtmlDecode(field.Groups["value"].Value);
+        }
+
+        var action = System.Text.RegularExpressions.Regex.Match(consent, "<form[^>]*action=\"(?<a>[^\"]+)\"").Groups["a"].Value;
+        form["decision"] = "grant";
+        using var granted = await browser.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(form), Ct);
+        var location = granted.Headers.Location ?? throw new InvalidOperationException($"No redirect after consent: {(int)granted.StatusCode}");
+        return System.Web.HttpUtility.ParseQueryString(location.Query)["code"] ?? throw new InvalidOperationException("No code in the redirect.");
+    }
+}
