@@ -28,11 +28,11 @@ public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, Sandb
 
     /// <summary>Gets the REST API 2.0 base as the server reaches it (no trailing slash).</summary>
     public Uri ApiUrl => IsSandbox
-        ? new Uri(SiteUrl + "/2.0")
+        ? new Uri(Join(SiteUrl, "/2.0"))
         : new Uri(options.Value.ApiUrl.TrimEnd('/'));
 
     /// <summary>Gets the token endpoint's absolute URL.</summary>
-    public Uri TokenUrl => new(SiteUrl + TokenPath);
+    public Uri TokenUrl => new(Join(SiteUrl, TokenPath));
 
     /// <summary>
     /// Gets the authorize endpoint for a browser whose page was served from <paramref name="appOrigin"/>:
@@ -41,4 +41,7 @@ public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, Sandb
     public Uri AuthorizeUrlFor(Uri appOrigin) => IsSandbox
         ? new Uri(appOrigin, options.Value.Sandbox.PathBase + AuthorizePath)
         : new Uri(options.Value.SiteUrl.TrimEnd('/') + AuthorizePath);
+
+    // Uri.ToString() gives "https://bitbucket.org/" for a bare host: join without doubling the slash.
+    private static string Join(Uri baseUrl, string path) => baseUrl.ToString().TrimEnd('/') + path;
 }

@@ -133,4 +133,11 @@ public sealed class SandboxSettings
     /// <summary>Gets or sets the most authorization codes the sandbox keeps at once. Defaults to 1,000.</summary>
     [Range(10, 1_000_000)]
     public int MaxAuthorizationCodes { get; set; } = 1_000;
+
+    /// <summary>
+    /// Gets or sets how many REST API requests one OAuth consumer may make per rolling hour before
+    /// the sandbox answers 429, as Bitbucket does. Defaults to 1,000.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitPerHour { get; set; } = 1_000;
 }

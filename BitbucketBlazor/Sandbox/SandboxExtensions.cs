@@ -1,18 +1,40 @@
+using BitbucketBlazor.Bitbucket;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace BitbucketBlazor.Sandbox;
 
 /// <summary>Registers and maps the built-in Bitbucket sandbox.</summary>
 public static class SandboxExtensions
 {
-    /// <summary>Registers the sandbox's in-memory state.</summary>
+    /// <summary>
+    /// Registers the sandbox's in-memory state. The clock is added with <c>TryAdd</c> so tests can
+    /// put a <c>FakeTimeProvider</c> in its place.
+    /// </summary>
     public static IServiceCollection AddBitbucketSandbox(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SandboxTokenStore>();
+        services.TryAddSingleton<SandboxAuthorizationCodes>();
+        services.TryAddSingleton<SandboxRateLimiter>();
         return services;
     }
 
-    /// <summary>Maps the sandbox's OAuth and REST endpoints under <c>Bitbucket:Sandbox:PathBase</c>.</summary>
+    /// <summary>
+    /// Maps the sandbox's OAuth, REST and presenter endpoints under <c>Bitbucket:Sandbox:PathBase</c>.
+    /// They read forms themselves and carry no antiforgery token: OAuth clients are not browsers
+    /// with this app's cookie, and the consent form is protected by its single-use id.
+    /// </summary>
     public static IEndpointRouteBuilder MapBitbucketSandbox(this IEndpointRouteBuilder endpoints)
     {
+        var pathBase = endpoints.ServiceProvider.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.PathBase;
+        var sandbox = endpoints.MapGroup(pathBase).DisableAntiforgery().ExcludeFromDescription();
+
+        sandbox.MapPost(BitbucketEndpoints.TokenPath, SandboxTokenEndpoint.HandleAsync);
+        sandbox.MapGet(BitbucketEndpoints.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
+        sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
+        sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
+        SandboxRestApi.Map(sandbox, pathBase);
         return endpoints;
     }
 }

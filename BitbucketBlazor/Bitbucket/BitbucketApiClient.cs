@@ -1,0 +1,185 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.OAuth;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace BitbucketBlazor.Bitbucket;
+
+/// <summary>
+/// Calls the REST API 2.0 through the <see cref="IBitbucketRestApi"/> Refit client, and follows
+/// <c>next</c> links through the same named <see cref="HttpClient"/>, so every call is recorded,
+/// logged with secrets masked, and retried on transient faults.
+/// </summary>
+public sealed class BitbucketApiClient(
+    IBitbucketRestApi api,
+    IHttpClientFactory httpClientFactory,
+    BitbucketEndpoints endpoints,
+    IOptions<BitbucketOptions> options) : IBitbucketApiClient
+{
+    /// <inheritdoc />
+    public Task<ApiCallResult<Account>> GetCurrentUserAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        CallAsync("/user", ct => api.GetCurrentUserAsync(accessToken, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ApiCallResult<Paginated<WorkspaceAccess>>> GetUserWorkspacesAsync(string accessToken, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default) =>
+        CallAsync("/user/workspaces", ct => api.GetUserWorkspacesAsync(accessToken, page, pagelen, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ApiCallResult<Paginated<Repository>>> GetRepositoriesAsync(string accessToken, string workspace, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default) =>
+        CallAsync("/repositories/{workspace}", ct => api.GetRepositoriesAsync(accessToken, workspace, page, pagelen, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ApiCallResult<Repository>> GetRepositoryAsync(string accessToken, string workspace, string repoSlug, CancellationToken cancellationToken = default) =>
+        CallAsync("/repositories/{workspace}/{repo_slug}", ct => api.GetRepositoryAsync(accessToken, workspace, repoSlug, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ApiCallResult<Paginated<PullRequest>>> GetPullRequestsAsync(string accessToken, string workspace, string repoSlug, string? state = null, int? page = null, CancellationToken cancellationToken = default) =>
+        CallAsync("/repositories/{workspace}/{repo_slug}/pullrequests", ct => api.GetPullRequestsAsync(accessToken, workspace, repoSlug, state, page, null, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ApiCallResult<Paginated<Commit>>> GetCommitsAsync(string accessToken, string workspace, string repoSlug, int? page = null, CancellationToken cancellationToken = default) =>
+        CallAsync("/repositories/{workspace}/{repo_slug}/commits", ct => api.GetCommitsAsync(accessToken, workspace, repoSlug, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ApiCallResult<Paginated<T>>> GetPageAsync<T>(string accessToken, Uri pageUrl, CancellationToken cancellationToken = default)
+    {
+        if (RefuseToFollow(pageUrl) is { } refusal)
+        {
+            return new ApiCallResult<Paginated<T>>([], null, null, refusal);
+        }
+
+        using var capture = ExchangeCapture.Start();
+        var client = httpClientFactory.CreateClient(BitbucketServiceExtensions.RestClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Get, pageUrl);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or Polly.ExecutionRejectedException)
+        {
+            return Faulted<Paginated<T>>(capture, exception, pageUrl);
+        }
+
+        using (response)
+        {
+            var exchanges = capture.Exchanges;
+            if (response.IsSuccessStatusCode)
+            {
+                try
+                {
+                    var page = await response.Content.ReadFromJsonAsync<Paginated<T>>(BitbucketJson.Options, cancellationToken);
+                    if (page?.Values is not null)
+                    {
+                        return new ApiCallResult<Paginated<T>>(exchanges, page, null, null);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Described below from the recorded exchange.
+                }
+            }
+
+            return Unsuccessful<Paginated<T>>(exchanges, "a page of results");
+        }
+    }
+
+    private async Task<ApiCallResult<T>> CallAsync<T>(string what, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var capture = ExchangeCapture.Start();
+        IApiResponse<T> response;
+        try
+        {
+            response = await call(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or ApiRequestException or Polly.ExecutionRejectedException)
+        {
+            return Faulted<T>(capture, exception, endpoints.ApiUrl);
+        }
+
+        using (response)
+        {
+            if (response.Error is ApiRequestException requestError)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Faulted<T>(capture, requestError, endpoints.ApiUrl);
+            }
+
+            if (response.IsSuccessStatusCode && response.Content is not null && response.Error is null)
+            {
+                return new ApiCallResult<T>(capture.Exchanges, response.Content, null, null);
+            }
+
+            return Unsuccessful<T>(capture.Exchanges, $"the JSON answer of {what}");
+        }
+    }
+
+    private ApiCallResult<T> Faulted<T>(ExchangeCapture capture, Exception exception, Uri url)
+        where T : class
+    {
+        var fault = HttpFaults.Describe(exception, url, options.Value.RequestTimeout);
+        var exchanges = capture.Exchanges.ToList();
+        if (exchanges.Count > 0 && exchanges[^1].StatusCode is null)
+        {
+            exchanges[^1] = exchanges[^1] with { Fault = fault };
+        }
+
+        return new ApiCallResult<T>(exchanges, null, null, fault);
+    }
+
+    private static ApiCallResult<T> Unsuccessful<T>(IReadOnlyList<HttpExchange> exchanges, string expected)
+        where T : class
+    {
+        var last = exchanges.Count > 0 ? exchanges[^1] : null;
+        if (last is { IsSuccess: false } && TryParseError(last.ResponseBody) is { } error)
+        {
+            return new ApiCallResult<T>(exchanges, null, error, null);
+        }
+
+        return new ApiCallResult<T>(exchanges, null, null, HttpFaults.UnexpectedAnswer(last, last is { IsSuccess: false }
+            ? "Bitbucket's JSON error ({\"type\": \"error\", \"error\": {\"message\": …}})"
+            : expected));
+    }
+
+    private string? RefuseToFollow(Uri pageUrl)
+    {
+        var api = endpoints.ApiUrl;
+        var sameOrigin = pageUrl.IsAbsoluteUri
+            && string.Equals(pageUrl.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(pageUrl.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && pageUrl.Port == api.Port;
+        var basePath = api.AbsolutePath.TrimEnd('/') + "/";
+        if (sameOrigin && pageUrl.AbsolutePath.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var where = pageUrl.IsAbsoluteUri ? HttpFaults.Origin(pageUrl) + pageUrl.AbsolutePath : "a relative URL";
+        return $"Refused to follow the link to {where}: it is not under the Bitbucket API at {api}, " +
+            "and following it would send the access token to another site. No request was made.";
+    }
+
+    private static BitbucketErrorResponse? TryParseError(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            var error = JsonSerializer.Deserialize<BitbucketErrorResponse>(body, BitbucketJson.Options);
+            return error is { Type: "error", Error: not null } ? error : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

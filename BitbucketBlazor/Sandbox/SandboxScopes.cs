@@ -1,0 +1,91 @@
+namespace BitbucketBlazor.Sandbox;
+
+/// <summary>
+/// Bitbucket's scopes and what each one implies, as documented in "Scopes for the Bitbucket
+/// Cloud REST API". Note that <c>repository:admin</c> does NOT imply <c>repository</c> or
+/// <c>repository:write</c> there (it covers admin features only), so the table does not
+/// pretend that every <c>:admin</c> implies <c>:write</c>.
+/// </summary>
+public static class SandboxScopes
+{
+    /// <summary>The scope that <c>/user</c> and <c>/user/workspaces</c> need.</summary>
+    public const string Account = "account";
+
+    /// <summary>The scope that repositories and commits need.</summary>
+    public const string Repository = "repository";
+
+    /// <summary>The scope that pull requests need.</summary>
+    public const string PullRequest = "pullrequest";
+
+    private static readonly Dictionary<string, string[]> Implies = new(StringComparer.Ordinal)
+    {
+        ["repository:write"] = ["repository"],
+        ["pullrequest"] = ["repository"],
+        ["pullrequest:write"] = ["pullrequest", "repository:write"],
+        ["project"] = ["repository"],
+        ["project:admin"] = ["project"],
+        ["account:write"] = ["account"],
+        ["team:write"] = ["team"],
+        ["issue:write"] = ["issue"],
+        ["snippet:write"] = ["snippet"],
+        ["pipeline:write"] = ["pipeline"],
+        ["runner:write"] = ["runner"],
+        ["test:write"] = ["test"],
+    };
+
+    private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
+    {
+        ["account"] = "Read your account information",
+        ["account:write"] = "Change your account settings",
+        ["email"] = "Read your primary email address",
+        ["repository"] = "Read your repositories and their source code",
+        ["repository:write"] = "Push to and fork your repositories",
+        ["repository:admin"] = "Administer your repositories (settings and permissions, not their contents)",
+        ["repository:delete"] = "Delete your repositories",
+        ["pullrequest"] = "Read your pull requests (and, with them, your repositories)",
+        ["pullrequest:write"] = "Create, comment on, approve and merge pull requests",
+        ["project"] = "Read your projects and the repositories in them",
+        ["project:admin"] = "Administer your projects",
+        ["team"] = "Read the workspaces you are a member of",
+        ["team:write"] = "Manage the workspaces you administer",
+        ["issue"] = "Read issues",
+        ["issue:write"] = "Create and change issues",
+        ["snippet"] = "Read your snippets",
+        ["snippet:write"] = "Create and change your snippets",
+        ["wiki"] = "Read and edit wikis",
+        ["webhook"] = "Read and change webhooks",
+        ["pipeline"] = "Read your pipelines",
+        ["pipeline:write"] = "Run and stop pipelines",
+        ["pipeline:variable"] = "Read and change pipeline variables",
+        ["runner"] = "Read your runners",
+        ["runner:write"] = "Register and change runners",
+        ["test"] = "Read test reports",
+        ["test:write"] = "Write test reports",
+    };
+
+    /// <summary>Returns the scopes together with every scope they imply, transitively.</summary>
+    public static IReadOnlySet<string> Expand(IEnumerable<string> granted)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(granted);
+        while (pending.TryPop(out var scope))
+        {
+            if (result.Add(scope) && Implies.TryGetValue(scope, out var implied))
+            {
+                foreach (var next in implied)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="granted"/>, with what it implies, covers <paramref name="required"/>.</summary>
+    public static bool Covers(IEnumerable<string> granted, string required) => Expand(granted).Contains(required);
+
+    /// <summary>A plain-language meaning of a scope for the consent page.</summary>
+    public static string Describe(string scope) =>
+        Meanings.TryGetValue(scope, out var meaning) ? meaning : "Access described by the scope's name";
+}
