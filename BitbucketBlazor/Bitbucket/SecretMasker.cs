@@ -45,19 +45,15 @@ public static partial class SecretMasker
             : Mask;
     }
 
-    /// <summary>Masks the secret query parameters of a URL; the rest is kept as is.</summary>
+    /// <summary>
+    /// Masks the secret parameters of a URL's query and fragment (the implicit grant returns the
+    /// token in the fragment); the rest is kept as is.
+    /// </summary>
     public static string MaskUrl(Uri url)
     {
         var text = url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
-        var query = text.IndexOf('?', StringComparison.Ordinal);
-        if (query < 0)
-        {
-            return text;
-        }
-
-        var fragment = text.IndexOf('#', query);
-        var end = fragment < 0 ? text.Length : fragment;
-        return text[..(query + 1)] + MaskForm(text[(query + 1)..end]) + text[end..];
+        var start = text.IndexOfAny(['?', '#']);
+        return start < 0 ? text : text[..start] + MaskForm(text[start..]);
     }
 
     /// <summary>Masks the values of secret fields in an <c>application/x-www-form-urlencoded</c> body.</summary>
@@ -145,7 +141,7 @@ public static partial class SecretMasker
         }
     }
 
-    [GeneratedRegex(@"(?<name>[^&=\s]+)=(?<value>[^&\s]*)")]
+    [GeneratedRegex(@"(?<name>[^&=?#\s]+)=(?<value>[^&#\s]*)")]
     private static partial Regex FormField();
 
     [GeneratedRegex(@"(?<prefix>""(?:client_secret|code|refresh_token|access_token|password|token)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
