@@ -16,6 +16,8 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
+        services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<TokenRefresher>();
         return services;
     }
 }
