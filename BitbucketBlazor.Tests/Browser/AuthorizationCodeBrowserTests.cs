@@ -55,6 +55,8 @@ public sealed class AuthorizationCodeBrowserTests(BrowserFixture fixture) : Brow
         await page.GotoAsync("/authorize");
         await page.GetByRole(AriaRole.Button, new() { Name = "Grant access" }).ClickAsync();
         await page.WaitForURLAsync("**/authorization-code");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("callback-code")).ToBeVisibleAsync(); // the hand-off is claimed
 
         await page.GotoAsync("/authorize");
         await page.WaitForURLAsync("**/authorization-code");
