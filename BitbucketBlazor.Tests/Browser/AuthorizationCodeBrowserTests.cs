@@ -49,6 +49,26 @@ public sealed class AuthorizationCodeBrowserTests(BrowserFixture fixture) : Brow
     }
 
     [Fact]
+    public async Task TheWalkthroughExplainsTheAuthorizeUrlAndItsButtonStartsTheLoginWithAFullPageLoad()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/authorization-code");
+
+        await Assertions.Expect(page.GetByTestId("authorize-url")).ToContainTextAsync("response_type=code");
+        await Assertions.Expect(page.GetByTestId("authorize-parameter-client_id")).ToContainTextAsync(DemoConsumers.Private.Key);
+        await Assertions.Expect(page.GetByTestId("authorize-parameter-state")).ToContainTextAsync("CSRF");
+        await SaveScreenshotAsync(page, "authcode-0-authorize-url");
+
+        await page.GetByTestId("go-to-consent").ClickAsync();
+        await page.GetByTestId("start-authorize").ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Grant access" }).WaitForAsync();
+        Assert.Contains("/sandbox/site/oauth2/authorize?", page.Url, StringComparison.Ordinal);
+        Assert.Contains("client_id=" + DemoConsumers.Private.Key, page.Url, StringComparison.Ordinal);
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
     public async Task AnAuthorizedBrowserGoingToAuthorizeAgainLandsOnTheWalkthroughWithItsToken()
     {
         var page = await NewVisitorPageAsync();
