@@ -57,11 +57,28 @@ public static class AuthorizationCodeEndpoints
         return Results.Redirect(request.Url.ToString());
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext context, AuthorizationCodeFlow flow)
+    private static async Task<IResult> CallbackAsync(HttpContext context, AuthorizationCodeFlow flow, ILoggerFactory loggers)
     {
         NoStore(context);
-        var outcome = await flow.CompleteAsync(
-            AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted);
+        CallbackOutcome outcome;
+        try
+        {
+            outcome = await flow.CompleteAsync(
+                AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Not the developer exception page: the query holds a code, and no stack trace belongs on this page.
+            loggers.CreateLogger(typeof(AuthorizationCodeEndpoints)).LogError("The OAuth callback failed unexpectedly: {ExceptionType}", ex.GetType().FullName);
+            return CallbackPage.Error(
+                new CallbackFailure(
+                    CallbackFailureKind.ExchangeFailed,
+                    "The callback failed unexpectedly",
+                    "Something went wrong in this app while handling Bitbucket's redirect. The server log has the error's type.",
+                    "Start the login again from this browser.",
+                    []),
+                StatusCodes.Status500InternalServerError);
+        }
 
         // Only a plain path: the code and token stay on the server, in the hand-off.
         return outcome.Failure is { } failure ? CallbackPage.Error(failure) : Results.Redirect(WalkthroughPath);

@@ -18,8 +18,8 @@ internal static class CallbackPage
         a{color:#0052cc}.links{display:flex;gap:1.5rem;margin-top:1.5rem}
         """;
 
-    /// <summary>Renders <paramref name="failure"/> as an HTML page with status 400.</summary>
-    public static IResult Error(CallbackFailure failure)
+    /// <summary>Renders <paramref name="failure"/> as an HTML page, with status 400 unless told otherwise.</summary>
+    public static IResult Error(CallbackFailure failure, int statusCode = StatusCodes.Status400BadRequest)
     {
         var html = HtmlEncoder.Default;
         var body = new StringBuilder()
@@ -49,6 +49,6 @@ internal static class CallbackPage
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             "<title>" + html.Encode(failure.Title) + " — BitbucketBlazor</title><style>" + Style + "</style></head>" +
             "<body><main>" + body + "</main></body></html>";
-        return Results.Content(document, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        return Results.Content(document, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 }
