@@ -127,6 +127,39 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
         await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
     }
 
+    [Fact]
+    public async Task TheHomePageExplainsTheGrantAndLeadsIntoTheWalkthrough()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/");
+        await Expect(page.GetByTestId("flow-diagram")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("start-authorization-code")).ToHaveAttributeAsync("href", "authorization-code");
+        await SaveScreenshotAsync(page, "home-explained");
+
+        await page.GetByTestId("start-client-credentials").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(RootUri, "client-credentials").ToString());
+        await Expect(page.GetByTestId("choose-sandbox-private-key")).ToBeVisibleAsync();
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheWalkthroughStillFitsAndWorks()
+    {
+        var page = await NewVisitorPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The page scrolls sideways at phone width.");
+        await SaveScreenshotAsync(page, "client-credentials-phone");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
     // MudTextField puts extra attributes on its input or its wrapper depending on the version; accept either.
     private static ILocator TextInput(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
