@@ -106,6 +106,11 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
 
         Assert.NotEqual(firstToken, secondToken);
         Assert.Equal(firstToken, (await first.GetByTestId("access-token").InnerTextAsync()).Trim());
+
+        // Copy goes through the app's own JS module (no inline script under the CSP) to the real clipboard.
+        await second.GetByTestId("copy-token").ClickAsync();
+        await Expect(second.GetByTestId("copy-token")).ToContainTextAsync("Copied");
+        Assert.Equal(secondToken, await second.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await SaveScreenshotAsync(second, "client-credentials-second-visitor");
         await AssertHealthyPageAsync(first, DemoConsumers.Private.Secret);
         await AssertHealthyPageAsync(second, DemoConsumers.Private.Secret);

@@ -41,8 +41,8 @@ public sealed class ConsumerPickerTests : WalkthroughContext
         var picker = Render<ConsumerPicker>();
         Assert.Equal("password", picker.Find("[data-testid=typed-secret] input, input[data-testid=typed-secret]").GetAttribute("type"));
 
-        picker.Find("[data-testid=typed-key] input, input[data-testid=typed-key]").Change("my-key");
-        picker.Find("[data-testid=typed-secret] input, input[data-testid=typed-secret]").Change("my-very-secret-secret");
+        picker.Find("[data-testid=typed-key] input, input[data-testid=typed-key]").Input("my-key");
+        picker.Find("[data-testid=typed-secret] input, input[data-testid=typed-secret]").Input("my-very-secret-secret");
         picker.Find("[data-testid=use-typed-consumer]").Click();
 
         Assert.Equal("my-key", State.Consumer?.ClientId);
