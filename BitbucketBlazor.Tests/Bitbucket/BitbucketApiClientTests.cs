@@ -136,6 +136,44 @@ public sealed class BitbucketApiClientTests
     }
 
     [Fact]
+    public async Task AnHtmlPageAnsweredWith200IsAFaultThatPointsAtTheUrl()
+    {
+        await using var stub = await StubBitbucket.StartAsync(async (c, _) =>
+        {
+            c.Response.ContentType = "text/html; charset=utf-8";
+            await c.Response.WriteAsync("<!doctype html><title>Log in</title>");
+        });
+        await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
+
+        var result = await app.Services.GetRequiredService<IBitbucketApiClient>().GetCurrentUserAsync("AT-1", Ct);
+
+        Assert.Null(result.Value);
+        Assert.Null(result.Error);
+        Assert.Contains("200", result.Fault, StringComparison.Ordinal);
+        Assert.Contains("text/html", result.Fault, StringComparison.Ordinal);
+        Assert.Contains("points at Bitbucket", result.Fault, StringComparison.Ordinal);
+        Assert.Single(result.Exchanges);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("AT-1\r\nX-Injected: yes")]
+    public async Task AnEmptyOrMultiLineTokenIsRefusedWithoutARequest(string token)
+    {
+        await using var stub = await StubBitbucket.StartAsync((c, _) => StubBitbucket.Json(c, 200, UserJson));
+        await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
+        var client = app.Services.GetRequiredService<IBitbucketApiClient>();
+
+        var user = await client.GetCurrentUserAsync(token, Ct);
+        var page = await client.GetPageAsync<Repository>(token, new Uri(stub.BaseUri, "/2.0/repositories/ws?page=2"), Ct);
+
+        Assert.Empty(stub.Requests);
+        Assert.Contains("no request was made", user.Fault, StringComparison.Ordinal);
+        Assert.Contains("no request was made", page.Fault, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Injected", user.Fault, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARefusedConnectionIsAFaultWithEveryAttemptRecorded()
     {
         var nowhere = StubBitbucket.UnusedLoopbackUrl();
@@ -163,6 +201,20 @@ public sealed class BitbucketApiClientTests
         Assert.Contains("within 2 s", result.Fault, StringComparison.Ordinal);
         Assert.NotEmpty(result.Exchanges);
         Assert.All(result.Exchanges, e => Assert.Null(e.StatusCode));
+    }
+
+    [Fact]
+    public async Task TheCallersCancellationIsNotDressedUpAsAFault()
+    {
+        await using var stub = await StubBitbucket.StartAsync(async (c, _) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
+        await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
+        var client = app.Services.GetRequiredService<IBitbucketApiClient>();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetCurrentUserAsync("AT-1", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.GetPageAsync<Repository>("AT-1", new Uri(stub.BaseUri, "/2.0/repositories/ws?page=2"), cancel.Token));
     }
 
     [Fact]

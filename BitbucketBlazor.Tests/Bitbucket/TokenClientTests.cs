@@ -150,6 +150,18 @@ public sealed class TokenClientTests
     }
 
     [Fact]
+    public async Task TheCallersCancellationIsNotDressedUpAsAFault()
+    {
+        await using var stub = await StubBitbucket.StartAsync(async (c, _) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
+        await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            app.Services.GetRequiredService<ITokenClient>().RequestClientCredentialsAsync(s_consumer, cancel.Token));
+    }
+
+    [Fact]
     public async Task LogsNameTheCallButNeverTheCredentialsCodeOrTokens()
     {
         await using var stub = await StubBitbucket.StartAsync((c, _) => StubBitbucket.Json(c, 200, TokenJson));

@@ -182,6 +182,17 @@ public sealed class SandboxRestApiTests(SandboxFixture app) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task MissingScopeCarriesAnInsufficientScopeChallenge()
+    {
+        var token = await Sandbox.AccessTokenAsync(DemoConsumers.Narrow);
+
+        using var response = await Sandbox.GetApiAsync("repositories/blazor-demo", token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("error=\"insufficient_scope\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RepositoryScopeAloneDoesNotGivePullRequests()
     {
         var token = await Sandbox.AccessTokenAsync(DemoConsumers.NoCallback);

@@ -226,6 +226,22 @@ public sealed class SandboxTokenEndpointTests(SandboxFixture app) : IClassFixtur
         Assert.Equal(50, bodies.Select(b => b.GetProperty("refresh_token").GetString()).Distinct().Count());
     }
 
+    [Fact]
+    public async Task TwentyParallelExchangesOfOneCodeYieldExactlyOneToken()
+    {
+        var code = await Sandbox.AuthorizationCodeAsync(DemoConsumers.Private);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic, ("grant_type", "authorization_code"), ("code", code))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     internal static async Task AssertOAuthErrorAsync(HttpResponseMessage response, HttpStatusCode status, string error, string? description = null)
     {
         var body = await SandboxClient.ReadJsonAsync(response);

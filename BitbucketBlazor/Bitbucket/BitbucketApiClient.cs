@@ -20,32 +20,32 @@ public sealed class BitbucketApiClient(
 {
     /// <inheritdoc />
     public Task<ApiCallResult<Account>> GetCurrentUserAsync(string accessToken, CancellationToken cancellationToken = default) =>
-        CallAsync("/user", ct => api.GetCurrentUserAsync(accessToken, ct), cancellationToken);
+        CallAsync("/user", accessToken, ct => api.GetCurrentUserAsync(accessToken, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiCallResult<Paginated<WorkspaceAccess>>> GetUserWorkspacesAsync(string accessToken, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default) =>
-        CallAsync("/user/workspaces", ct => api.GetUserWorkspacesAsync(accessToken, page, pagelen, ct), cancellationToken);
+        CallAsync("/user/workspaces", accessToken, ct => api.GetUserWorkspacesAsync(accessToken, page, pagelen, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiCallResult<Paginated<Repository>>> GetRepositoriesAsync(string accessToken, string workspace, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default) =>
-        CallAsync("/repositories/{workspace}", ct => api.GetRepositoriesAsync(accessToken, workspace, page, pagelen, ct), cancellationToken);
+        CallAsync("/repositories/{workspace}", accessToken, ct => api.GetRepositoriesAsync(accessToken, workspace, page, pagelen, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiCallResult<Repository>> GetRepositoryAsync(string accessToken, string workspace, string repoSlug, CancellationToken cancellationToken = default) =>
-        CallAsync("/repositories/{workspace}/{repo_slug}", ct => api.GetRepositoryAsync(accessToken, workspace, repoSlug, ct), cancellationToken);
+        CallAsync("/repositories/{workspace}/{repo_slug}", accessToken, ct => api.GetRepositoryAsync(accessToken, workspace, repoSlug, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiCallResult<Paginated<PullRequest>>> GetPullRequestsAsync(string accessToken, string workspace, string repoSlug, string? state = null, int? page = null, CancellationToken cancellationToken = default) =>
-        CallAsync("/repositories/{workspace}/{repo_slug}/pullrequests", ct => api.GetPullRequestsAsync(accessToken, workspace, repoSlug, state, page, null, ct), cancellationToken);
+        CallAsync("/repositories/{workspace}/{repo_slug}/pullrequests", accessToken, ct => api.GetPullRequestsAsync(accessToken, workspace, repoSlug, state, page, null, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiCallResult<Paginated<Commit>>> GetCommitsAsync(string accessToken, string workspace, string repoSlug, int? page = null, CancellationToken cancellationToken = default) =>
-        CallAsync("/repositories/{workspace}/{repo_slug}/commits", ct => api.GetCommitsAsync(accessToken, workspace, repoSlug, page, ct), cancellationToken);
+        CallAsync("/repositories/{workspace}/{repo_slug}/commits", accessToken, ct => api.GetCommitsAsync(accessToken, workspace, repoSlug, page, ct), cancellationToken);
 
     /// <inheritdoc />
     public async Task<ApiCallResult<Paginated<T>>> GetPageAsync<T>(string accessToken, Uri pageUrl, CancellationToken cancellationToken = default)
     {
-        if (RefuseToFollow(pageUrl) is { } refusal)
+        if ((TokenProblem(accessToken) ?? RefuseToFollow(pageUrl)) is { } refusal)
         {
             return new ApiCallResult<Paginated<T>>([], null, null, refusal);
         }
@@ -89,9 +89,14 @@ public sealed class BitbucketApiClient(
         }
     }
 
-    private async Task<ApiCallResult<T>> CallAsync<T>(string what, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
+    private async Task<ApiCallResult<T>> CallAsync<T>(string what, string accessToken, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
         where T : class
     {
+        if (TokenProblem(accessToken) is { } problem)
+        {
+            return new ApiCallResult<T>([], null, null, problem);
+        }
+
         using var capture = ExchangeCapture.Start();
         IApiResponse<T> response;
         try
@@ -146,6 +151,13 @@ public sealed class BitbucketApiClient(
             ? "Bitbucket's JSON error ({\"type\": \"error\", \"error\": {\"message\": …}})"
             : expected));
     }
+
+    // A token with a space or line break would be refused by the header parser with an exception
+    // quoting the value; say what is wrong instead, without the token.
+    private static string? TokenProblem(string? accessToken) =>
+        string.IsNullOrWhiteSpace(accessToken) ? "No access token was given, so no request was made. Get a token first."
+        : accessToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) ? "The access token contains spaces or line breaks, so no request was made. Paste it again without them."
+        : null;
 
     private string? RefuseToFollow(Uri pageUrl)
     {

@@ -126,11 +126,17 @@ public sealed class SandboxSettings
     /// </summary>
     public string? InternalBaseUrl { get; set; }
 
-    /// <summary>Gets or sets the most access tokens the sandbox keeps at once. Defaults to 10,000.</summary>
+    /// <summary>
+    /// Gets or sets the most access tokens the sandbox keeps at once, and separately the most
+    /// refresh tokens; when full, expired tokens go first, then the oldest. Defaults to 10,000.
+    /// </summary>
     [Range(10, 1_000_000)]
     public int MaxTokens { get; set; } = 10_000;
 
-    /// <summary>Gets or sets the most authorization codes the sandbox keeps at once. Defaults to 1,000.</summary>
+    /// <summary>
+    /// Gets or sets the most authorization codes the sandbox keeps at once, and separately the most
+    /// unanswered consent pages; when full, the oldest go. Defaults to 1,000.
+    /// </summary>
     [Range(10, 1_000_000)]
     public int MaxAuthorizationCodes { get; set; } = 1_000;
 

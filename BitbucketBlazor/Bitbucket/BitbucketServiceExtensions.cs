@@ -60,6 +60,9 @@ public static class BitbucketServiceExtensions
                 client.BaseAddress = sp.GetRequiredService<BitbucketEndpoints>().SiteUrl;
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+
+            // IHttpClientFactory's own logging would repeat every line without masking; the
+            // recording handler logs each attempt with secrets masked instead.
             .RemoveAllLoggers();
         oauth.AddResilienceHandler("bitbucket-token", (pipeline, context) =>
             pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<BitbucketOptions>>().Value.RequestTimeout));

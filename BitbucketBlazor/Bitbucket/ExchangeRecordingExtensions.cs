@@ -33,7 +33,15 @@ public static class ExchangeRecordingExtensions
         {
             var url = request.RequestUri!;
             var requestHeaders = Headers(request.Headers, request.Content?.Headers);
-            var requestBody = request.Content is null ? null : Truncate(await request.Content.ReadAsStringAsync(cancellationToken));
+            string? requestBody = null;
+            if (request.Content is not null)
+            {
+                // Buffered first, so reading it here leaves it readable for the send (and for a retry).
+                await request.Content.LoadIntoBufferAsync(cancellationToken);
+                requestBody = Truncate(await request.Content.ReadAsStringAsync(cancellationToken));
+            }
+
+
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
 

@@ -73,7 +73,7 @@ public sealed class TokenClient(IBitbucketOAuthApi api, BitbucketEndpoints endpo
                 fault = Describe(requestError, preview.Url, cancellationToken);
             }
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or ApiRequestException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or ApiRequestException or Polly.ExecutionRejectedException)
         {
             fault = Describe(exception, preview.Url, cancellationToken);
         }

@@ -49,7 +49,7 @@ internal static class SandboxAuthorizeEndpoint
         }
 
         var consentId = codes.BeginConsent(consumer, callback, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, state);
-        return ConsentPage.Consent(consumer, consentId, options.Value.Sandbox.PathBase + DecisionPath, callback);
+        return ConsentPage.Consent(consumer, consentId, context.Request.PathBase + options.Value.Sandbox.PathBase + DecisionPath, callback);
     }
 
     public static async Task<IResult> DecideAsync(HttpContext context, SandboxAuthorizationCodes codes)
@@ -58,6 +58,8 @@ internal static class SandboxAuthorizeEndpoint
             ? await context.Request.ReadFormAsync(context.RequestAborted)
             : FormCollection.Empty;
 
+        // The redirect carries a code: no cache may keep it.
+        context.Response.Headers.CacheControl = "no-store";
         var consent = codes.TakeConsent(form["consent"]);
         if (consent is null)
         {

@@ -16,7 +16,7 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
 
     /// <summary>Creates the representations for the origin and path base of <paramref name="context"/>.</summary>
     public static SandboxRepresentations For(HttpContext context, string pathBase) =>
-        new($"{context.Request.Scheme}://{context.Request.Host}", pathBase);
+        new($"{context.Request.Scheme}://{context.Request.Host}", context.Request.PathBase + pathBase);
 
     public object User(SandboxUser user) => new
     {

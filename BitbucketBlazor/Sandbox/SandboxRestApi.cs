@@ -138,6 +138,7 @@ internal static class SandboxRestApi
         var required = context.GetEndpoint()?.Metadata.GetMetadata<SandboxRequiredScope>()?.Scope;
         if (required is not null && !SandboxScopes.Covers(token.Scopes, required))
         {
+            context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{SandboxResults.Realm}\", error=\"insufficient_scope\", scope=\"{required}\"";
             return SandboxResults.ApiError(StatusCodes.Status403Forbidden, MissingScopeMessage,
                 $"The access token grants the scopes {string.Join(", ", token.Scopes)}; this endpoint requires {required}.",
                 new { Granted = token.Scopes, Required = new[] { required } });

@@ -35,6 +35,8 @@ internal static class SandboxTokenEndpoint
             ? await context.Request.ReadFormAsync(context.RequestAborted)
             : FormCollection.Empty;
 
+        // The client is authenticated before the grant is looked at, so an unauthenticated
+        // caller learns nothing about codes or refresh tokens.
         var (consumer, failure) = AuthenticateClient(context, form);
         if (failure is not null)
         {
