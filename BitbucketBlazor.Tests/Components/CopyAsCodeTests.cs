@@ -31,4 +31,29 @@ public sealed class CopyAsCodeTests : WalkthroughContext
         Assert.Equal(["curl", "C# HttpClient", "C# Refit", "JavaScript fetch"], tabs);
         Assert.Contains($"${CodeSnippetGenerator.AccessTokenVariable}", code.Find("[data-testid=copy-as-code-curl]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ARecordedTokenExchangeBecomesCodeWithTheKeyButNotTheSecret()
+    {
+        var exchange = TestExchanges.Make("POST", FakeTokenClient.TokenUrl, 200, "{}",
+            [new("Authorization", TestExchanges.Basic(PrivateDemo.ClientId, PrivateDemo.ClientSecret)), new("Content-Type", "application/x-www-form-urlencoded")],
+            "grant_type=client_credentials");
+
+        var request = CodeRequests.FromExchange(exchange, u => u);
+
+        Assert.Equal(PrivateDemo.ClientId, request.BasicClientId);
+        Assert.Equal([new KeyValuePair<string, string>("grant_type", "client_credentials")], request.Form);
+        Assert.False(request.UsesBearerToken);
+    }
+
+    [Fact]
+    public void ARecordedApiExchangeBecomesCodeWithTheTokenPlaceholder()
+    {
+        var exchange = TestExchanges.Make("GET", FakeBitbucketApi.ApiBase + "/user", 200, "{}", [new("Authorization", "Bearer real-token-value")]);
+
+        var viewer = Render<ExchangeViewer>(p => p.Add(x => x.Exchange, exchange).Add(x => x.ShowCode, true));
+
+        Assert.DoesNotContain("real-token-value", viewer.Markup, StringComparison.Ordinal);
+        Assert.Contains("Bearer $BITBUCKET_ACCESS_TOKEN", viewer.Find("[data-testid=exchange-code-curl]").TextContent, StringComparison.Ordinal);
+    }
 }

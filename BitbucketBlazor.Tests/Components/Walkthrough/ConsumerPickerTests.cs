@@ -1,7 +1,10 @@
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;
 
@@ -49,5 +52,21 @@ public sealed class ConsumerPickerTests : WalkthroughContext
         Assert.Equal("my-very-secret-secret", State.Consumer?.ClientSecret);
         Assert.Equal(ConsumerSource.TypedIn, State.Consumer?.Source);
         Assert.DoesNotContain("my-very-secret-secret", picker.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InCloudModeTheConfiguredConsumerIsOfferedWithoutItsSecretAndNoDemoConsumers()
+    {
+        Services.AddSingleton(Options.Create(new BitbucketOptions { ClientId = "cloud-key", ClientSecret = "cloud-secret-value" }));
+        var picker = Render<ConsumerPicker>();
+
+        Assert.Contains("Bitbucket Cloud", picker.Find("[data-testid=consumer-mode]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(picker.FindAll($"[data-testid=consumer-{DemoConsumers.Private.Key}]"));
+        Assert.DoesNotContain("cloud-secret-value", picker.Markup, StringComparison.Ordinal);
+
+        picker.Find("[data-testid=choose-configured]").Click();
+
+        Assert.Equal("cloud-key", State.Consumer?.ClientId);
+        Assert.Equal(ConsumerSource.Configured, State.Consumer?.Source);
     }
 }
