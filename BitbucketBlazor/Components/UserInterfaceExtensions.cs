@@ -15,7 +15,7 @@ public static class UserInterfaceExtensions
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
         services.AddScoped<PublicUrls>();
-        services.TryAddSingleton<IPresenterControls, NoPresenterControls>();
+        services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         return services;
     }
 

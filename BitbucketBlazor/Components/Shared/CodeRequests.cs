@@ -21,6 +21,42 @@ public static class CodeRequests
             new RefitCall("IBitbucketOAuthApi", siteUrl, "RequestTokenAsync(authorization, form, CancellationToken.None)"));
     }
 
+    /// <summary>
+    /// Any recorded exchange as code: a Basic header gives the consumer key (the secret becomes a
+    /// placeholder), a Bearer header the token placeholder, a form body its fields.
+    /// </summary>
+    /// <param name="exchange">The exchange as it went over the wire.</param>
+    /// <param name="publicUrl">Turns a server-side URL into the one a reader's machine reaches.</param>
+    public static CodeRequest FromExchange(HttpExchange exchange, Func<Uri, Uri> publicUrl)
+    {
+        var authorization = exchange.RequestHeader("Authorization") ?? "";
+        string? clientId = null;
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+                clientId = decoded.Split(':', 2)[0];
+            }
+            catch (FormatException)
+            {
+                clientId = "YOUR_CONSUMER_KEY";
+            }
+        }
+
+        var isForm = (exchange.RequestHeader("Content-Type") ?? "").Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || (clientId is not null && !string.IsNullOrEmpty(exchange.RequestBody));
+        IReadOnlyList<KeyValuePair<string, string>> form = isForm && !string.IsNullOrEmpty(exchange.RequestBody)
+            ? [.. exchange.RequestBody.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+                {
+                    var parts = pair.Split('=', 2);
+                    return new KeyValuePair<string, string>(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : "");
+                })]
+            : [];
+        return new CodeRequest(exchange.Method, publicUrl(exchange.Url), clientId,
+            authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase), form, Refit: null);
+    }
+
     /// <summary>A REST API call with the bearer token as a placeholder.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="url">The URL as a reader's machine reaches it.</param>
