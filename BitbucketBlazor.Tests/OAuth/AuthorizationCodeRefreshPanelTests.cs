@@ -110,6 +110,34 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     }
 
     [Fact]
+    public async Task RefreshingTheBrowsersOwnLoginUpdatesItsServerSideRecordSoAReloadGetsTheNewToken()
+    {
+        await GiveTokenAsync("first-access", "refresh-1");
+        var store = Services.GetRequiredService<AuthorizedBrowserStore>();
+        Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
+        store.Set("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", _clock.GetUtcNow()));
+
+        await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("refreshed-1", store.Find("browser-a")!.Token.AccessToken);
+    }
+
+    [Fact]
+    public async Task RefreshingAnotherFlowsTokenLeavesTheBrowsersLoginAlone()
+    {
+        await GiveTokenAsync("client-credentials-access", "cc-refresh");
+        var store = Services.GetRequiredService<AuthorizedBrowserStore>();
+        Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
+        var login = new TokenResponse("user-access", "account", 7200, "user-refresh", "bearer", "authorization_code");
+        store.Set("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", _clock.GetUtcNow()));
+
+        await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("refreshed-1", State.Token!.AccessToken);
+        Assert.Equal("user-access", store.Find("browser-a")!.Token.AccessToken);
+    }
+
+    [Fact]
     public void WithoutATokenThePanelSaysSo()
     {
         var panel = Render<RefreshPanel>();
