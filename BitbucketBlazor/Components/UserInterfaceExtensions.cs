@@ -1,3 +1,6 @@
+using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.OAuth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace BitbucketBlazor.Components;
@@ -10,6 +13,9 @@ public static class UserInterfaceExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<CodeSnippetGenerator>();
+        services.AddScoped<PublicUrls>();
+        services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         return services;
     }
 

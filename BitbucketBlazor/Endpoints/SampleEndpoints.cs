@@ -10,6 +10,7 @@ public static class SampleEndpoints
     public static IEndpointRouteBuilder MapSampleEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(HealthCheckPath);
+        endpoints.MapAuthorizationCodeEndpoints();
         return endpoints;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace BitbucketBlazor.OAuth;
 
 /// <summary>Registers the OAuth flows and the per-circuit token state.</summary>
@@ -6,7 +8,16 @@ public static class OAuthExtensions
     /// <summary>Registers the OAuth flow services; <see cref="TokenState"/> is one per circuit (browser tab).</summary>
     public static IServiceCollection AddOAuthFlows(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TokenState>();
+
+        // The authorization code grant: server-side records shared by all requests and circuits.
+        services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<AuthorizationCodeFlow>();
+        services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<TokenRefresher>();
         return services;
     }
 }

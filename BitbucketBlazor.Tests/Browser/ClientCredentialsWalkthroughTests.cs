@@ -1,0 +1,184 @@
+using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BitbucketBlazor.Tests.Browser;
+
+/// <summary>The client-credentials walkthrough, driven the way a visitor uses it.</summary>
+public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task AVisitorGetsATokenWithThePrivateConsumerAndPagesThroughRepositoriesByFollowingNext()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await Expect(page.GetByTestId("token-request-preview")).ToContainTextAsync("grant_type=client_credentials");
+        await Expect(page.GetByTestId("token-request-preview")).ToContainTextAsync("Authorization: Basic");
+        await Expect(page.GetByTestId("token-request-preview")).ToContainTextAsync("(masked)");
+        await Expect(page.GetByTestId("flow-message-1")).ToHaveAttributeAsync("data-active", "true");
+
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await Expect(page.GetByTestId("token-exchange-response-body")).ToContainTextAsync("\"access_token\"");
+        await Expect(page.GetByTestId("scope-chip")).ToHaveCountAsync(DemoConsumers.Private.Scopes.Count);
+        await Expect(page.GetByTestId("access-token")).ToHaveAttributeAsync("data-revealed", "false");
+        await SaveScreenshotAsync(page, "client-credentials-token-response");
+
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("200");
+        await Expect(page.GetByTestId("repo-name")).ToHaveCountAsync(10);
+        await Expect(page.GetByTestId("page-number")).ToHaveTextAsync("Page 1");
+        var firstPage = await page.GetByTestId("repo-name").AllInnerTextsAsync();
+
+        await page.GetByTestId("page-next").ClickAsync();
+        await Expect(page.GetByTestId("page-number")).ToHaveTextAsync("Page 2");
+        await Expect(page.GetByTestId("api-exchange-request")).ToContainTextAsync("page=2");
+        var secondPage = await page.GetByTestId("repo-name").AllInnerTextsAsync();
+
+        Assert.Equal(10, secondPage.Count);
+        Assert.Empty(firstPage.Intersect(secondPage));
+        await SaveScreenshotAsync(page, "client-credentials-repositories-page-2");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task ThePublicConsumerIsRefusedAndThePageExplainsHowToMakeItPrivate()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await page.GetByTestId("choose-sandbox-public-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("400");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", "PublicConsumer");
+        await Expect(page.GetByTestId("error-quote")).ToContainTextAsync("public");
+        await Expect(page.GetByTestId("error-fix")).ToContainTextAsync("This is a private consumer");
+        await Expect(page.GetByTestId("token-inspector")).ToHaveCountAsync(0);
+        await SaveScreenshotAsync(page, "client-credentials-public-consumer");
+        await AssertHealthyPageAsync(page, DemoConsumers.Public.Secret, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenGetsA401WithItsExplanationAndANewTokenFixesIt()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+
+        await page.GetByTestId("expire-token").ClickAsync();
+        await Expect(page.GetByTestId("expire-token-result")).ToContainTextAsync("Expired");
+        await Expect(page.GetByTestId("token-countdown")).ToHaveTextAsync("expired");
+
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("401");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", "ExpiredToken");
+        await Expect(page.GetByTestId("error-fix")).ToContainTextAsync("new token");
+        await SaveScreenshotAsync(page, "client-credentials-expired-token");
+
+        await page.GetByTestId("get-new-token").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("200");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("repo-name")).ToHaveCountAsync(10);
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task TwoVisitorsHoldDifferentTokensAtTheSameTime()
+    {
+        var first = await NewVisitorPageAsync();
+        var second = await NewVisitorPageAsync();
+
+        var firstToken = await GetAndRevealTokenAsync(first);
+        var secondToken = await GetAndRevealTokenAsync(second);
+
+        Assert.NotEqual(firstToken, secondToken);
+        Assert.Equal(firstToken, (await first.GetByTestId("access-token").InnerTextAsync()).Trim());
+
+        // Copy goes through the app's own JS module (no inline script under the CSP) to the real clipboard.
+        await second.GetByTestId("copy-token").ClickAsync();
+        await Expect(second.GetByTestId("copy-token")).ToContainTextAsync("Copied");
+        Assert.Equal(secondToken, await second.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await SaveScreenshotAsync(second, "client-credentials-second-visitor");
+        await AssertHealthyPageAsync(first, DemoConsumers.Private.Secret);
+        await AssertHealthyPageAsync(second, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task AKeyAndSecretTypedInWorkAndTheSecretIsNeverShownBack()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await TextInput(page, "typed-key").FillAsync(DemoConsumers.Private.Key);
+        await TextInput(page, "typed-secret").FillAsync(DemoConsumers.Private.Secret);
+        await page.GetByTestId("use-typed-consumer").ClickAsync();
+        await Expect(page.GetByTestId("request-key")).ToHaveTextAsync(DemoConsumers.Private.Key);
+        await page.GetByTestId("send-token-request").ClickAsync();
+
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task TheHomePageExplainsTheGrantAndLeadsIntoTheWalkthrough()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/");
+        await Expect(page.GetByTestId("flow-diagram")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("start-authorization-code")).ToHaveAttributeAsync("href", "authorization-code");
+        await SaveScreenshotAsync(page, "home-explained");
+
+        await page.GetByTestId("start-client-credentials").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(RootUri, "client-credentials").ToString());
+        await Expect(page.GetByTestId("choose-sandbox-private-key")).ToBeVisibleAsync();
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheWalkthroughStillFitsAndWorks()
+    {
+        var page = await NewVisitorPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The page scrolls sideways at phone width.");
+        await SaveScreenshotAsync(page, "client-credentials-phone");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    // MudTextField puts extra attributes on its input or its wrapper depending on the version; accept either.
+    private static ILocator TextInput(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    private static async Task<string> GetAndRevealTokenAsync(IPage page)
+    {
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await page.GetByTestId("reveal-token").ClickAsync();
+        await Expect(page.GetByTestId("access-token")).ToHaveAttributeAsync("data-revealed", "true");
+        var token = (await page.GetByTestId("access-token").InnerTextAsync()).Trim();
+        Assert.DoesNotContain("masked", token, StringComparison.Ordinal);
+        return token;
+    }
+}

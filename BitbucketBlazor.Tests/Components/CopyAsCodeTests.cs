@@ -1,0 +1,59 @@
+using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.OAuth;
+using Bunit;
+
+namespace BitbucketBlazor.Tests.Components;
+
+public sealed class CopyAsCodeTests : WalkthroughContext
+{
+    [Fact]
+    public void NoSnippetEmbedsTheSecretButEachNamesItsPlaceholder()
+    {
+        var preview = Tokens.PreviewClientCredentials(PrivateDemo);
+        var request = CodeRequests.ForToken(preview, PrivateDemo.ClientId, u => u);
+
+        var code = Render<CopyAsCode>(p => p.Add(x => x.Request, request));
+
+        Assert.DoesNotContain(PrivateDemo.ClientSecret, code.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(preview.Headers[0].Value, code.Markup, StringComparison.Ordinal);
+        Assert.Contains("$BITBUCKET_CLIENT_SECRET", code.Find("[data-testid=copy-as-code-curl]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(PrivateDemo.ClientId, code.Find("[data-testid=copy-as-code-curl]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OffersCurlCSharpRefitAndJavaScript()
+    {
+        var request = CodeRequests.ForApi("GET", new Uri(FakeBitbucketApi.ApiBase + "/user"), new Uri(FakeBitbucketApi.ApiBase), "GetCurrentUserAsync(accessToken, CancellationToken.None)");
+
+        var code = Render<CopyAsCode>(p => p.Add(x => x.Request, request));
+
+        var tabs = code.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["curl", "C# HttpClient", "C# Refit", "JavaScript fetch"], tabs);
+        Assert.Contains($"${CodeSnippetGenerator.AccessTokenVariable}", code.Find("[data-testid=copy-as-code-curl]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARecordedTokenExchangeBecomesCodeWithTheKeyButNotTheSecret()
+    {
+        var exchange = TestExchanges.Make("POST", FakeTokenClient.TokenUrl, 200, "{}",
+            [new("Authorization", TestExchanges.Basic(PrivateDemo.ClientId, PrivateDemo.ClientSecret)), new("Content-Type", "application/x-www-form-urlencoded")],
+            "grant_type=client_credentials");
+
+        var request = CodeRequests.FromExchange(exchange, u => u);
+
+        Assert.Equal(PrivateDemo.ClientId, request.BasicClientId);
+        Assert.Equal([new KeyValuePair<string, string>("grant_type", "client_credentials")], request.Form);
+        Assert.False(request.UsesBearerToken);
+    }
+
+    [Fact]
+    public void ARecordedApiExchangeBecomesCodeWithTheTokenPlaceholder()
+    {
+        var exchange = TestExchanges.Make("GET", FakeBitbucketApi.ApiBase + "/user", 200, "{}", [new("Authorization", "Bearer real-token-value")]);
+
+        var viewer = Render<ExchangeViewer>(p => p.Add(x => x.Exchange, exchange).Add(x => x.ShowCode, true));
+
+        Assert.DoesNotContain("real-token-value", viewer.Markup, StringComparison.Ordinal);
+        Assert.Contains("Bearer $BITBUCKET_ACCESS_TOKEN", viewer.Find("[data-testid=exchange-code-curl]").TextContent, StringComparison.Ordinal);
+    }
+}

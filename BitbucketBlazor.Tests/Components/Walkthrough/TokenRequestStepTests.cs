@@ -1,0 +1,53 @@
+using BitbucketBlazor.Components.Pages.ClientCredentials;
+using BitbucketBlazor.OAuth;
+using Bunit;
+
+namespace BitbucketBlazor.Tests.Components.Walkthrough;
+
+public sealed class TokenRequestStepTests : WalkthroughContext
+{
+    [Fact]
+    public void ThePreviewShowsTheRequestWithTheBasicHeaderMaskedAndTheKeyButNeverTheSecret()
+    {
+        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo));
+
+        var preview = step.Find("[data-testid=token-request-preview]").TextContent;
+        Assert.Contains($"POST {FakeTokenClient.TokenUrl} HTTP/1.1", preview, StringComparison.Ordinal);
+        Assert.Contains("Authorization: Basic c2Fu…(masked)", preview, StringComparison.Ordinal);
+        Assert.Contains("grant_type=client_credentials", preview, StringComparison.Ordinal);
+        Assert.Equal(PrivateDemo.ClientId, step.Find("[data-testid=request-key]").TextContent);
+        Assert.DoesNotContain(PrivateDemo.ClientSecret, step.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestExchanges.Basic(PrivateDemo.ClientId, PrivateDemo.ClientSecret)[6..], step.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendingKeepsTheTokenAndTheExchangeInTheStateAndHandsTheResultOn()
+    {
+        await State.SelectConsumerAsync(PrivateDemo);
+        TokenResult? handed = null;
+        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
+
+        step.Find("[data-testid=send-token-request]").Click();
+
+        step.WaitForAssertion(() => Assert.NotNull(handed));
+        Assert.True(handed!.Succeeded);
+        Assert.Equal(handed.Token, State.Token);
+        Assert.Equal("client_credentials", State.Grant);
+        Assert.Single(State.History);
+    }
+
+    [Fact]
+    public void AClientThatThrowsBecomesAFaultNotADeadCircuit()
+    {
+        Tokens.ClientCredentials = _ => throw new HttpRequestException("boom");
+        TokenResult? handed = null;
+        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
+
+        step.Find("[data-testid=send-token-request]").Click();
+
+        step.WaitForAssertion(() => Assert.NotNull(handed));
+        Assert.False(handed!.Succeeded);
+        Assert.Contains("boom", handed.Fault, StringComparison.Ordinal);
+        Assert.Equal(ErrorKind.NetworkFault, ErrorExplainer.ForToken(handed)!.Kind);
+    }
+}

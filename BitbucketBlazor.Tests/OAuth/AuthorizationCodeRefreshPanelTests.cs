@@ -1,0 +1,193 @@
+using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace BitbucketBlazor.Tests.OAuth;
+
+public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
+{
+    private static readonly ConsumerCredentials s_consumer = new("key", "the-secret", "Consumer", ConsumerSource.Configured);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private readonly StubTokenClient _tokens = new();
+
+    public AuthorizationCodeRefreshPanelTests()
+    {
+        var options = Options.Create(new BitbucketOptions { Mode = BitbucketMode.Cloud, ClientId = "key", ClientSecret = "the-secret" });
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton<ITokenClient>(_tokens);
+        Services.AddSingleton(options);
+        Services.AddSingleton(sp => new SandboxAddress(null!, options)); // never asked in Cloud mode
+        Services.AddSingleton<BitbucketEndpoints>();
+        Services.AddScoped<PublicUrls>();
+        Services.AddScoped<TokenState>();
+        Services.AddScoped<AuthorizationCodeSession>();
+        Services.AddSingleton(new AuthorizedBrowserStore(_clock));
+        Services.AddScoped<TokenRefresher>();
+        Services.AddLogging();
+    }
+
+    private TokenState State => Services.GetRequiredService<TokenState>();
+
+    [Fact]
+    public async Task TheRefreshRequestIsShownWithTheRefreshTokenMaskedAndRefreshingReplacesTheToken()
+    {
+        await GiveTokenAsync("first-access", "first-refresh-token-value");
+        var panel = Render<RefreshPanel>();
+
+        var preview = panel.Find("[data-testid=refresh-request-preview]").TextContent;
+        Assert.Contains("grant_type=refresh_token", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("first-refresh-token-value", panel.Markup, StringComparison.Ordinal);
+
+        await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
+
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=refresh-success]")));
+        Assert.Equal("refreshed-1", State.Token!.AccessToken);
+        Assert.Equal(TokenRefresher.Grant, State.Grant);
+        Assert.Equal("first-refresh-token-value", _tokens.RefreshTokensUsed.Single());
+        Assert.Single(State.History);
+        var success = string.Join(' ', panel.Find("[data-testid=refresh-success]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("previous access token was not revoked and keeps working until its own expiry", success, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARefusedRefreshIsExplainedAndKeepsTheCurrentToken()
+    {
+        await GiveTokenAsync("first-access", "unknown-refresh");
+        _tokens.Refuse = true;
+        var panel = Render<RefreshPanel>();
+
+        await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
+
+        panel.WaitForAssertion(() => Assert.Contains("invalid_grant", panel.Find("[data-testid=error-explanation]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("first-access", State.Token!.AccessToken);
+    }
+
+    [Fact]
+    public async Task AutoRefreshRefreshesSixtySecondsBeforeExpiryVisiblyAndKeepsGoing()
+    {
+        await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        var panel = Render<RefreshPanel>();
+        await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
+        panel.WaitForAssertion(() => Assert.Contains("Next automatic refresh", panel.Find("[data-testid=auto-refresh-due]").TextContent, StringComparison.Ordinal));
+
+        _clock.Advance(TimeSpan.FromSeconds(539));
+        Assert.Equal("first-access", State.Token!.AccessToken);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        panel.WaitForAssertion(() => Assert.Equal("refreshed-1", State.Token!.AccessToken));
+        panel.WaitForAssertion(() => Assert.Contains("automatically", panel.Find("[data-testid=refresh-success]").TextContent, StringComparison.Ordinal));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("refreshed automatically", StringComparison.Ordinal) == true);
+
+        // The new token gets its own refresh, 60 s before its own expiry.
+        _clock.Advance(TimeSpan.FromSeconds(540));
+        panel.WaitForAssertion(() => Assert.Equal("refreshed-2", State.Token!.AccessToken));
+        Assert.Equal(2, State.History.Count);
+    }
+
+    [Fact]
+    public async Task AFailedAutoRefreshIsShownAndSwitchesAutoRefreshOff()
+    {
+        await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        _tokens.Refuse = true;
+        var panel = Render<RefreshPanel>();
+        await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
+
+        _clock.Advance(TimeSpan.FromSeconds(540));
+
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=error-explanation]")));
+        Assert.Empty(panel.FindAll("[data-testid=auto-refresh-due]"));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Single(_tokens.RefreshTokensUsed);
+    }
+
+    [Fact]
+    public async Task RefreshingTheBrowsersOwnLoginUpdatesItsServerSideRecordSoAReloadGetsTheNewToken()
+    {
+        await GiveTokenAsync("first-access", "refresh-1");
+        var store = Services.GetRequiredService<AuthorizedBrowserStore>();
+        Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
+        store.Set("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", _clock.GetUtcNow()));
+
+        await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("refreshed-1", store.Find("browser-a")!.Token.AccessToken);
+    }
+
+    [Fact]
+    public async Task RefreshingAnotherFlowsTokenLeavesTheBrowsersLoginAlone()
+    {
+        await GiveTokenAsync("client-credentials-access", "cc-refresh");
+        var store = Services.GetRequiredService<AuthorizedBrowserStore>();
+        Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
+        var login = new TokenResponse("user-access", "account", 7200, "user-refresh", "bearer", "authorization_code");
+        store.Set("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", _clock.GetUtcNow()));
+
+        await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("refreshed-1", State.Token!.AccessToken);
+        Assert.Equal("user-access", store.Find("browser-a")!.Token.AccessToken);
+    }
+
+    [Fact]
+    public void WithoutATokenThePanelSaysSo()
+    {
+        var panel = Render<RefreshPanel>();
+
+        Assert.NotNull(panel.Find("[data-testid=refresh-no-token]"));
+    }
+
+    private async Task GiveTokenAsync(string access, string refresh, int expiresIn = 7200)
+    {
+        await State.SelectConsumerAsync(s_consumer);
+        await State.SetTokenAsync(new TokenResponse(access, "account", expiresIn, refresh, "bearer", "authorization_code"), "authorization_code");
+    }
+
+    private sealed class StubTokenClient : ITokenClient
+    {
+        private int _issued;
+
+        public bool Refuse { get; set; }
+
+        public List<string> RefreshTokensUsed { get; } = [];
+
+        public TokenRequestPreview PreviewClientCredentials(ConsumerCredentials consumer) => throw new NotSupportedException();
+
+        public TokenRequestPreview PreviewCodeExchange(ConsumerCredentials consumer, string code, string? redirectUri) => throw new NotSupportedException();
+
+        public TokenRequestPreview PreviewRefresh(ConsumerCredentials consumer, string refreshToken) => new(
+            "POST", new Uri("https://bitbucket.org/site/oauth2/access_token"),
+            [new("Authorization", "Basic a2V5OnRoZS1zZWNyZXQ=")],
+            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)]);
+
+        public Task<TokenResult> RequestClientCredentialsAsync(ConsumerCredentials consumer, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<TokenResult> ExchangeCodeAsync(ConsumerCredentials consumer, string code, string? redirectUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+        {
+            RefreshTokensUsed.Add(refreshToken);
+            if (Refuse)
+            {
+                var body = """{"error": "invalid_grant", "error_description": "Invalid refresh_token"}""";
+                return Task.FromResult(new TokenResult(Exchange(400, body), null, new OAuthErrorResponse("invalid_grant", "Invalid refresh_token"), null));
+            }
+
+            var n = ++_issued;
+            var token = new TokenResponse($"refreshed-{n}", "account", 600, $"refresh-{n + 1}", "bearer", "refresh_token");
+            return Task.FromResult(new TokenResult(Exchange(200, "{}"), token, null, null));
+        }
+
+        private static HttpExchange Exchange(int status, string body) => new(
+            "POST", new Uri("https://bitbucket.org/site/oauth2/access_token"), [], "grant_type=refresh_token&refresh_token=x",
+            DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(5), status, status == 200 ? "OK" : "Bad Request", [], body, null);
+    }
+}

@@ -1,0 +1,73 @@
+namespace BitbucketBlazor.OAuth;
+
+/// <summary>
+/// Calls a refresh shortly before the token expires: <see cref="DefaultLead"/> before, or half the
+/// token's lifetime for tokens shorter than twice that, so a short-lived token cannot cause a
+/// refresh loop. One pending call at a time; rescheduling replaces it; disposing cancels it.
+/// </summary>
+public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAsync, TimeSpan? lead = null) : IDisposable
+{
+    /// <summary>How long before expiry the refresh is due by default.</summary>
+    public static readonly TimeSpan DefaultLead = TimeSpan.FromSeconds(60);
+
+    private readonly TimeSpan _lead = lead ?? DefaultLead;
+    private readonly Lock _gate = new();
+    private ITimer? _timer;
+    private bool _disposed;
+
+    /// <summary>Gets when the next automatic refresh is due, or null when none is scheduled.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>Schedules the refresh for a token obtained at <paramref name="obtainedAt"/> that expires at <paramref name="expiresAt"/>.</summary>
+    public void ScheduleFor(DateTimeOffset? obtainedAt, DateTimeOffset? expiresAt)
+    {
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            DueAt = null;
+            if (_disposed || obtainedAt is null || expiresAt is null)
+            {
+                return;
+            }
+
+            var lifetime = expiresAt.Value - obtainedAt.Value;
+            var lead = lifetime > _lead * 2 ? _lead : lifetime / 2;
+            DueAt = expiresAt.Value - lead;
+            var delay = DueAt.Value - clock.GetUtcNow();
+            _timer = clock.CreateTimer(_ => Fire(), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Cancels the pending refresh.</summary>
+    public void Cancel() => ScheduleFor(null, null);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+            DueAt = null;
+        }
+    }
+
+    private void Fire()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            DueAt = null;
+        }
+
+        // The callback reports its own errors (the panel shows them); this only keeps an
+        // unexpected one from going unobserved on the timer thread.
+        _ = refreshAsync().ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
+}

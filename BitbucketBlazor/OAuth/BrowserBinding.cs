@@ -1,0 +1,58 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace BitbucketBlazor.OAuth;
+
+/// <summary>
+/// The cookie that ties server-side records (a pending <c>state</c>, a hand-off, an authorization)
+/// to one browser. It holds only a random id: nothing about the visitor, no token.
+/// </summary>
+/// <remarks>
+/// HttpOnly so no script can read it, SameSite=Lax so it still comes along on Bitbucket's
+/// top-level redirect back to <c>/oauth-callback</c> (Strict would drop it there), Secure when
+/// the app is served over HTTPS.
+/// </remarks>
+public static class BrowserBinding
+{
+    /// <summary>The cookie's name.</summary>
+    public const string CookieName = "bbblazor.browser";
+
+    /// <summary>How long the cookie lives in the browser.</summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>Gets this browser's id from its cookie, or null when it has none (or a malformed one).</summary>
+    public static string? Find(HttpContext context) =>
+        context.Request.Cookies.TryGetValue(CookieName, out var value) && IsWellFormed(value) ? value : null;
+
+    /// <summary>Gets this browser's id, or gives it a new one and sets the cookie on the response.</summary>
+    public static string GetOrCreate(HttpContext context)
+    {
+        if (Find(context) is { } existing)
+        {
+            return existing;
+        }
+
+        var id = NewSecret();
+        context.Response.Cookies.Append(CookieName, id, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+            IsEssential = true,
+            MaxAge = CookieLifetime,
+        });
+        return id;
+    }
+
+    /// <summary>A fresh 256-bit random value from <see cref="RandomNumberGenerator"/>, base64url (43 characters).</summary>
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Compares two ids in constant time, so timing does not tell how much of a guess was right.</summary>
+    public static bool SameBrowser(string? a, string? b) =>
+        a is not null && b is not null &&
+        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
+
+    private static bool IsWellFormed(string value) =>
+        value.Length == 43 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

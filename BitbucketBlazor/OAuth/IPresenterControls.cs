@@ -1,0 +1,15 @@
+namespace BitbucketBlazor.OAuth;
+
+/// <summary>
+/// What a presenter can do to the sandbox to show a lesson on demand. Bitbucket Cloud offers
+/// none of it: <see cref="IsAvailable"/> is false there.
+/// </summary>
+public interface IPresenterControls
+{
+    /// <summary>Gets whether the controls work here (sandbox mode only).</summary>
+    bool IsAvailable { get; }
+
+    /// <summary>Expires exactly this access token now; every other visitor's token is untouched.</summary>
+    /// <returns>True when the sandbox knew the token and has expired it.</returns>
+    Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default);
+}
