@@ -96,6 +96,30 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
     }
 
     [Fact]
+    public async Task ANarrowScopeConsumersTokenGetsA403ExplainedAsAMissingScope()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-narrow-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("scope-chip")).ToHaveTextAsync(["account"]);
+
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("403");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", "MissingScope");
+        await Expect(page.GetByTestId("error-fix")).ToContainTextAsync("get a new token");
+
+        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("user-card")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-explanation")).ToHaveCountAsync(0);
+        await SaveScreenshotAsync(page, "client-credentials-narrow-scope-user");
+        await AssertHealthyPageAsync(page, DemoConsumers.Narrow.Secret);
+    }
+
+    [Fact]
     public async Task TwoVisitorsHoldDifferentTokensAtTheSameTime()
     {
         var first = await NewVisitorPageAsync();
