@@ -96,6 +96,56 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
     }
 
     [Fact]
+    public async Task WorkspacesOneRepositoryAndItsPullRequestsEachGetAReadableView()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await page.GetByTestId("go-to-api").ClickAsync();
+
+        await page.GetByTestId("endpoint-Workspaces").CheckAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("workspace-slug")).ToHaveTextAsync(["blazor-demo", "sandbox-labs"]);
+
+        await page.GetByTestId("endpoint-Repository").CheckAsync();
+        await Expect(page.GetByTestId("repo-input").Or(page.Locator("[data-testid=repo-input] input")).First).ToBeVisibleAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("repository-card")).ToContainTextAsync("blazor-demo/bitbucket-oauth-demo");
+
+        await page.GetByTestId("endpoint-PullRequests").CheckAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("api-exchange-request")).ToContainTextAsync("/repositories/blazor-demo/bitbucket-oauth-demo/pullrequests");
+        await Expect(page.GetByTestId("pr-title").First).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "client-credentials-pull-requests");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
+    public async Task ANarrowScopeConsumersTokenGetsA403ExplainedAsAMissingScope()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-narrow-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("scope-chip")).ToHaveTextAsync(["account"]);
+
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("403");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", "MissingScope");
+        await Expect(page.GetByTestId("error-fix")).ToContainTextAsync("get a new token");
+
+        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("user-card")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-explanation")).ToHaveCountAsync(0);
+        await SaveScreenshotAsync(page, "client-credentials-narrow-scope-user");
+        await AssertHealthyPageAsync(page, DemoConsumers.Narrow.Secret);
+    }
+
+    [Fact]
     public async Task TwoVisitorsHoldDifferentTokensAtTheSameTime()
     {
         var first = await NewVisitorPageAsync();
