@@ -215,6 +215,33 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
         await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
     }
 
+    [Fact]
+    public async Task TheRefreshStepGetsANewAccessTokenWhileTheOldOneStillWorks()
+    {
+        var page = await NewVisitorPageAsync();
+        var firstToken = await GetAndRevealTokenAsync(page);
+
+        await page.GetByText("Refresh", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("refresh-request-preview")).ToContainTextAsync("grant_type=refresh_token");
+        await Expect(page.GetByTestId("flow-message-5")).ToHaveAttributeAsync("data-active", "true");
+        await page.GetByTestId("send-refresh").ClickAsync();
+        await Expect(page.GetByTestId("refresh-success")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("refresh-exchange-status")).ToContainTextAsync("200");
+        await SaveScreenshotAsync(page, "client-credentials-refresh");
+
+        // Several access tokens can be valid at once: the first still reads the API.
+        using var api = new HttpClient { BaseAddress = RootUri };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", firstToken);
+        using var stillValid = await api.GetAsync("sandbox/2.0/user", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, stillValid.StatusCode);
+
+        await page.GetByText("Token response", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("reveal-token").ClickAsync();
+        var secondToken = (await page.GetByTestId("access-token").InnerTextAsync()).Trim();
+        Assert.NotEqual(firstToken, secondToken);
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
     // MudTextField puts extra attributes on its input or its wrapper depending on the version; accept either.
     private static ILocator TextInput(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;

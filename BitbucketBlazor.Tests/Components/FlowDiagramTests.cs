@@ -14,7 +14,7 @@ public sealed class FlowDiagramTests : MudBunitTestBase
 
         var names = diagram.FindAll(".flow-name").Select(n => n.TextContent).ToList();
         Assert.Equal(Flows.ClientCredentialsParticipants.Select(p => p.Name), names);
-        Assert.Equal(["1", "2", "3", "4"], diagram.FindAll(".flow-number-text").Select(n => n.TextContent));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], diagram.FindAll(".flow-number-text").Select(n => n.TextContent));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static class Flows
         new("auth", "client", "200 { access_token, expires_in, scopes }", 2, IsResponse: true),
         new("client", "api", "GET /2.0/…  (Authorization: Bearer access_token)", 3),
         new("api", "client", "200 JSON (or 401 / 403 …)", 3, IsResponse: true),
+        new("client", "auth", "POST /site/oauth2/access_token  (Basic, grant_type=refresh_token&refresh_token)", 4),
+        new("auth", "client", "200 { new access_token, refresh_token }", 4, IsResponse: true),
     ];
 
     /// <summary>The parties of the authorization code grant: the user and their browser join in.</summary>
