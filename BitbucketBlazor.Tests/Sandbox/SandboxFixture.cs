@@ -56,7 +56,7 @@ public sealed class SmallCapsSandboxFixture : SandboxFixture
     }
 }
 
-/// <summary>A sandbox that allows three API requests per consumer per hour.</summary>
+/// <summary>A sandbox that allows three API requests per access token per hour.</summary>
 public sealed class RateLimitedSandboxFixture : SandboxFixture
 {
     /// <summary>The configured requests per rolling hour.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using BitbucketBlazor.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BitbucketBlazor.Tests.Sandbox;
 
@@ -18,6 +19,23 @@ public sealed class SandboxCapsTests(SmallCapsSandboxFixture app) : IClassFixtur
 
         await app.Sandbox.GetApiJsonAsync("user", tokens[^1]);
         await app.Sandbox.GetApiJsonAsync("user", tokens[0], HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task RateLimitWindowsOfIdleTokensAreDroppedOnceThereAreMoreThanMaxTokens()
+    {
+        for (var i = 0; i < 3 * SmallCapsSandboxFixture.Cap; i++)
+        {
+            await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
+        }
+
+        var limiter = app.Services.GetRequiredService<SandboxRateLimiter>();
+        var trackedWhileActive = limiter.TrackedTokens;
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
+
+        Assert.InRange(trackedWhileActive, SmallCapsSandboxFixture.Cap + 1, 2 * SmallCapsSandboxFixture.Cap);
+        Assert.True(limiter.TrackedTokens <= SmallCapsSandboxFixture.Cap, $"{limiter.TrackedTokens} windows kept after the hour");
     }
 
     [Fact]
@@ -50,15 +68,31 @@ public sealed class SandboxRateLimitTests(RateLimitedSandboxFixture app) : IClas
 
         using var limited = await app.Sandbox.GetApiAsync("user", token);
         var body = await SandboxClient.ReadJsonAsync(limited);
-        var otherConsumer = await app.Sandbox.AccessTokenAsync(DemoConsumers.Private);
-        await app.Sandbox.GetApiJsonAsync("user", otherConsumer);
         app.Clock.Advance(TimeSpan.FromHours(1));
-        await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Narrow));
+        using var afterAnHour = await app.Sandbox.GetApiAsync("user", token);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("Rate limit for this resource has been exceeded", body.GetProperty("error").GetProperty("message").GetString());
         var retryAfter = limited.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, afterAnHour.StatusCode);
+    }
+
+    [Fact]
+    public async Task VisitorsSharingADemoConsumerDoNotUseUpEachOthersLimit()
+    {
+        var busyVisitor = await app.Sandbox.AccessTokenAsync(DemoConsumers.Private);
+        for (var i = 0; i < RateLimitedSandboxFixture.Limit; i++)
+        {
+            await app.Sandbox.GetApiJsonAsync("user", busyVisitor);
+        }
+
+        using var busyVisitorsNextCall = await app.Sandbox.GetApiAsync("user", busyVisitor);
+        var otherVisitor = await app.Sandbox.AccessTokenAsync(DemoConsumers.Private);
+        using var otherVisitorsCall = await app.Sandbox.GetApiAsync("user", otherVisitor);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, busyVisitorsNextCall.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherVisitorsCall.StatusCode);
     }
 }

@@ -127,16 +127,16 @@ internal static class SandboxRestApi
                 return Unauthorized(context, ExpiredMessage, "The access token expired.", "invalid_token");
         }
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(token!.ConsumerKey, out var retryAfter))
+        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.RateLimitPerHour;
             return SandboxResults.ApiError(StatusCodes.Status429TooManyRequests, RateLimitMessage,
-                $"This OAuth consumer may make {limit} requests per rolling hour.");
+                $"This access token may make {limit} requests per rolling hour (Bitbucket counts per OAuth consumer; the sandbox per token, so visitors sharing a demo consumer never lock each other out).");
         }
 
         var required = context.GetEndpoint()?.Metadata.GetMetadata<SandboxRequiredScope>()?.Scope;
-        if (required is not null && !SandboxScopes.Covers(token.Scopes, required))
+        if (required is not null && !SandboxScopes.Covers(token!.Scopes, required))
         {
             context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{SandboxResults.Realm}\", error=\"insufficient_scope\", scope=\"{required}\"";
             return SandboxResults.ApiError(StatusCodes.Status403Forbidden, MissingScopeMessage,
