@@ -66,7 +66,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-interactive[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>Asserts what every page must hold: no error banner, no secret in the page, no CSP violation.</summary>
+    /// <summary>Asserts what every page must hold: no error banner, no secret in the page, no CSP violation, no missing asset.</summary>
     protected async Task AssertHealthyPageAsync(IPage page, params string[] secrets)
     {
         Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "The Blazor error banner is showing: the circuit died.");
@@ -77,6 +77,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
 
         Assert.DoesNotContain(ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        // A missing asset (script, style, icon) is a broken page even when it still looks right.
+        Assert.DoesNotContain(ConsoleErrors, e => e.Contains("status of 404", StringComparison.Ordinal));
     }
 
     /// <summary>Saves a full-page screenshot under the test output's <c>TestResults/screenshots</c>.</summary>

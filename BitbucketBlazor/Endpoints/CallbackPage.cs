@@ -47,6 +47,7 @@ internal static class CallbackPage
 
         var document = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">" +
             "<title>" + html.Encode(failure.Title) + " — BitbucketBlazor</title><style>" + Style + "</style></head>" +
             "<body><main>" + body + "</main></body></html>";
         return Results.Content(document, "text/html; charset=utf-8", Encoding.UTF8, statusCode);

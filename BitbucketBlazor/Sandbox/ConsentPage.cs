@@ -59,6 +59,7 @@ internal static class ConsentPage
     {
         var document = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">" +
             "<title>" + HtmlEncoder.Default.Encode(title) + "</title><style>" + Style + "</style></head>" +
             "<body><main>" + body + "</main></body></html>";
         return new NoStoreHtml(document, statusCode);
