@@ -30,4 +30,22 @@ public sealed class HomePageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(page);
         await AssertHealthyPageAsync(page);
     }
+
+    [Fact]
+    public async Task TheSandboxConsumersPageListsTheDemoKeysAndShowsASecretOnlyWhenAsked()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/");
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Sandbox consumers" }).ClickAsync();
+        var privateCard = page.GetByTestId($"sandbox-consumer-{BitbucketBlazor.Sandbox.DemoConsumers.Private.Key}");
+        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-key")).ToHaveTextAsync(BitbucketBlazor.Sandbox.DemoConsumers.Private.Key);
+        await AssertHealthyPageAsync(page, BitbucketBlazor.Sandbox.DemoConsumers.Private.Secret);
+
+        await privateCard.GetByTestId("reveal-consumer-secret").ClickAsync();
+
+        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-secret")).ToHaveTextAsync(BitbucketBlazor.Sandbox.DemoConsumers.Private.Secret);
+        await SaveScreenshotAsync(page, "sandbox-consumers");
+        await AssertHealthyPageAsync(page, BitbucketBlazor.Sandbox.DemoConsumers.Public.Secret);
+    }
 }

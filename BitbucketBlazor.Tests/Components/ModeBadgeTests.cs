@@ -3,8 +3,6 @@ using BitbucketBlazor.Components.Layout;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -46,20 +44,6 @@ public sealed class ModeBadgeTests : MudBunitContext
     {
         var wrapped = Options.Create(options);
         Services.AddSingleton(wrapped);
-        Services.AddSingleton(new BitbucketEndpoints(wrapped, new SandboxAddress(new NoServer(), wrapped)));
-    }
-
-    private sealed class NoServer : IServer
-    {
-        public IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public void Dispose()
-        {
-        }
-
-        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
-            where TContext : notnull => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        Services.AddSingleton(new BitbucketEndpoints(wrapped, new SandboxAddress(new NotListeningServer(), wrapped)));
     }
 }

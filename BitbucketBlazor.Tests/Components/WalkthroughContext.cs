@@ -3,8 +3,6 @@ using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +23,7 @@ public abstract class WalkthroughContext : MudBunitContext
             Sandbox = new SandboxSettings { InternalBaseUrl = "http://127.0.0.1:5000" },
         });
         Services.AddSingleton(options);
-        Services.AddSingleton(new SandboxAddress(new NoServer(), options));
+        Services.AddSingleton(new SandboxAddress(new NotListeningServer(), options));
         Services.AddSingleton<BitbucketEndpoints>();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(State);
@@ -58,19 +56,5 @@ public abstract class WalkthroughContext : MudBunitContext
         var result = FakeTokenClient.Success(PrivateDemo, accessToken, scopes);
         await State.SetTokenAsync(result.Token!, "client_credentials");
         return accessToken;
-    }
-
-    private sealed class NoServer : IServer
-    {
-        public IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public void Dispose()
-        {
-        }
-
-        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
-            where TContext : notnull => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using BitbucketBlazor.Bitbucket;
 
 namespace BitbucketBlazor.Sandbox;
 
@@ -31,7 +32,7 @@ internal static class ConsentPage
         foreach (var scope in consumer.Scopes)
         {
             body.Append("<li><code>").Append(html.Encode(scope)).Append("</code> — ")
-                .Append(html.Encode(SandboxScopes.Describe(scope))).Append("</li>");
+                .Append(html.Encode(ScopeCatalog.MeaningOf(scope))).Append("</li>");
         }
 
         body.Append("</ul>")

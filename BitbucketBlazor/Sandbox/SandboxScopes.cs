@@ -33,35 +33,6 @@ public static class SandboxScopes
         ["test:write"] = ["test"],
     };
 
-    private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
-    {
-        ["account"] = "Read your account information",
-        ["account:write"] = "Change your account settings",
-        ["email"] = "Read your primary email address",
-        ["repository"] = "Read your repositories and their source code",
-        ["repository:write"] = "Push to and fork your repositories",
-        ["repository:admin"] = "Administer your repositories (settings and permissions, not their contents)",
-        ["repository:delete"] = "Delete your repositories",
-        ["pullrequest"] = "Read your pull requests (and, with them, your repositories)",
-        ["pullrequest:write"] = "Create, comment on, approve and merge pull requests",
-        ["project"] = "Read your projects and the repositories in them",
-        ["project:admin"] = "Administer your projects",
-        ["team"] = "Read the workspaces you are a member of",
-        ["team:write"] = "Manage the workspaces you administer",
-        ["issue"] = "Read issues",
-        ["issue:write"] = "Create and change issues",
-        ["snippet"] = "Read your snippets",
-        ["snippet:write"] = "Create and change your snippets",
-        ["wiki"] = "Read and edit wikis",
-        ["webhook"] = "Read and change webhooks",
-        ["pipeline"] = "Read your pipelines",
-        ["pipeline:write"] = "Run and stop pipelines",
-        ["pipeline:variable"] = "Read and change pipeline variables",
-        ["runner"] = "Read your runners",
-        ["runner:write"] = "Register and change runners",
-        ["test"] = "Read test reports",
-        ["test:write"] = "Write test reports",
-    };
 
     /// <summary>Returns the scopes together with every scope they imply, transitively.</summary>
     public static IReadOnlySet<string> Expand(IEnumerable<string> granted)
@@ -84,8 +55,4 @@ public static class SandboxScopes
 
     /// <summary>Whether <paramref name="granted"/>, with what it implies, covers <paramref name="required"/>.</summary>
     public static bool Covers(IEnumerable<string> granted, string required) => Expand(granted).Contains(required);
-
-    /// <summary>A plain-language meaning of a scope for the consent page.</summary>
-    public static string Describe(string scope) =>
-        Meanings.TryGetValue(scope, out var meaning) ? meaning : "Access described by the scope's name";
 }
