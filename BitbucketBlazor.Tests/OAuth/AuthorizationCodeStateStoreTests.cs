@@ -65,6 +65,19 @@ public sealed class AuthorizationCodeStateStoreTests
     }
 
     [Fact]
+    public void OfManyCallbacksRacingWithOneStateOnlyOneIsAccepted()
+    {
+        var store = new AuthorizationStateStore(_clock);
+        var state = store.Issue(Browser, "key", null);
+
+        var outcomes = new StateCheckOutcome[1_000];
+        Parallel.For(0, outcomes.Length, i => outcomes[i] = store.Consume(state, Browser).Outcome);
+
+        Assert.Single(outcomes, o => o == StateCheckOutcome.Valid);
+        Assert.All(outcomes.Where(o => o != StateCheckOutcome.Valid), o => Assert.Equal(StateCheckOutcome.AlreadyUsed, o));
+    }
+
+    [Fact]
     public void AStateExpiresAfterTenMinutes()
     {
         var store = new AuthorizationStateStore(_clock);

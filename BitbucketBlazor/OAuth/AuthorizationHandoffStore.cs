@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -45,38 +46,17 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
     /// <summary>The most hand-offs kept at once by default.</summary>
     public const int DefaultCapacity = 1_000;
 
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ExpiringMap<Entry> _handoffs = new(capacity, e => e.ExpiresAt, clock.GetUtcNow);
 
     /// <summary>Gets how many unclaimed hand-offs (expired ones included until swept) are held.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _handoffs.Count;
 
     /// <summary>Leaves a hand-off for <paramref name="browserId"/>; returns its random id.</summary>
     public string Put(string browserId, AuthorizationHandoff handoff)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
         var id = BrowserBinding.NewSecret();
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            Sweep(now);
-            if (_entries.Count >= capacity)
-            {
-                _entries.Remove(_entries.MinBy(e => e.Value.ExpiresAt).Key);
-            }
-
-            _entries[id] = new Entry(browserId, handoff, now + Lifetime);
-        }
-
+        _handoffs.Set(id, new Entry(browserId, handoff, clock.GetUtcNow() + Lifetime));
         return id;
     }
 
@@ -89,14 +69,7 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
         }
 
         var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            return _entries
-                .Where(e => now < e.Value.ExpiresAt && BrowserBinding.SameBrowser(e.Value.BrowserId, browserId))
-                .OrderByDescending(e => e.Value.ExpiresAt)
-                .Select(e => e.Key)
-                .FirstOrDefault();
-        }
+        return _handoffs.FindNewest(e => now < e.ExpiresAt && BrowserBinding.SameBrowser(e.BrowserId, browserId));
     }
 
     /// <summary>
@@ -105,30 +78,15 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
     /// </summary>
     public AuthorizationHandoff? Claim(string? id, string? browserId)
     {
-        if (string.IsNullOrEmpty(id))
+        if (string.IsNullOrEmpty(id)
+            || !_handoffs.TryGet(id, out var entry)
+            || !BrowserBinding.SameBrowser(entry.BrowserId, browserId)
+            || !_handoffs.TryTake(id, out entry))
         {
             return null;
         }
 
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            if (!_entries.TryGetValue(id, out var entry) || !BrowserBinding.SameBrowser(entry.BrowserId, browserId))
-            {
-                return null;
-            }
-
-            _entries.Remove(id);
-            return now < entry.ExpiresAt ? entry.Handoff : null;
-        }
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        foreach (var expired in _entries.Where(e => now >= e.Value.ExpiresAt).Select(e => e.Key).ToList())
-        {
-            _entries.Remove(expired);
-        }
+        return clock.GetUtcNow() < entry.ExpiresAt ? entry.Handoff : null;
     }
 
     private sealed record Entry(string BrowserId, AuthorizationHandoff Handoff, DateTimeOffset ExpiresAt);

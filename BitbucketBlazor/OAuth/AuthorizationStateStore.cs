@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -58,20 +59,10 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
     /// <summary>The most states kept at once by default.</summary>
     public const int DefaultCapacity = 10_000;
 
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ExpiringMap<Entry> _states = new(capacity, e => e.Request.ExpiresAt, clock.GetUtcNow);
 
     /// <summary>Gets how many states (pending or used, not yet swept) are held.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _states.Count;
 
     /// <summary>Issues a fresh state (256 random bits) bound to <paramref name="browserId"/>.</summary>
     public string Issue(string browserId, string consumerKey, string? redirectUri)
@@ -80,12 +71,10 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
         var state = BrowserBinding.NewSecret();
         var now = clock.GetUtcNow();
         var request = new PendingAuthorization(consumerKey, redirectUri, now, now + Lifetime);
-        lock (_gate)
-        {
-            MakeRoom(now);
-            _entries[Hash(state)] = new Entry(browserId, request);
-        }
 
+        // When full, the oldest go: a flood of /authorize requests can then only push out older
+        // pending logins, never grow memory.
+        _states.Set(Hash(state), new Entry(browserId, request));
         return state;
     }
 
@@ -101,69 +90,47 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
         }
 
         var key = Hash(state);
-        var now = clock.GetUtcNow();
-        lock (_gate)
+        if (!_states.TryGet(key, out var entry))
         {
-            if (!_entries.TryGetValue(key, out var entry))
-            {
-                return new StateCheck(StateCheckOutcome.Unknown, null);
-            }
-
-            if (!BrowserBinding.SameBrowser(entry.BrowserId, browserId))
-            {
-                // Left in place: the browser it belongs to may still come back with it.
-                return new StateCheck(StateCheckOutcome.OtherBrowser, null);
-            }
-
-            if (entry.Used)
-            {
-                return new StateCheck(StateCheckOutcome.AlreadyUsed, null);
-            }
-
-            if (now >= entry.Request.ExpiresAt)
-            {
-                _entries.Remove(key);
-                return new StateCheck(StateCheckOutcome.Expired, null);
-            }
-
-            // Kept, marked used, until it expires: a replay then reads "already used", not "unknown".
-            entry.Used = true;
-            return new StateCheck(StateCheckOutcome.Valid, entry.Request);
-        }
-    }
-
-    private void MakeRoom(DateTimeOffset now)
-    {
-        if (_entries.Count < capacity)
-        {
-            return;
+            return new StateCheck(StateCheckOutcome.Unknown, null);
         }
 
-        foreach (var expired in _entries.Where(e => now >= e.Value.Request.ExpiresAt).Select(e => e.Key).ToList())
+        if (!BrowserBinding.SameBrowser(entry.BrowserId, browserId))
         {
-            _entries.Remove(expired);
+            // Left in place: the browser it belongs to may still come back with it.
+            return new StateCheck(StateCheckOutcome.OtherBrowser, null);
         }
 
-        // Still full: the oldest go. A flood of /authorize requests can then only push out
-        // older pending logins, never grow memory.
-        var excess = _entries.Count - capacity + 1;
-        if (excess > 0)
+        if (entry.IsUsed)
         {
-            foreach (var oldest in _entries.OrderBy(e => e.Value.Request.IssuedAt).Take(excess).Select(e => e.Key).ToList())
-            {
-                _entries.Remove(oldest);
-            }
+            return new StateCheck(StateCheckOutcome.AlreadyUsed, null);
         }
+
+        if (clock.GetUtcNow() >= entry.Request.ExpiresAt)
+        {
+            _states.Remove(key);
+            return new StateCheck(StateCheckOutcome.Expired, null);
+        }
+
+        // Kept, marked used, until it expires: a replay then reads "already used", not "unknown".
+        return entry.TryMarkUsed()
+            ? new StateCheck(StateCheckOutcome.Valid, entry.Request)
+            : new StateCheck(StateCheckOutcome.AlreadyUsed, null);
     }
 
     private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 
     private sealed class Entry(string browserId, PendingAuthorization request)
     {
+        private int _used;
+
         public string BrowserId { get; } = browserId;
 
         public PendingAuthorization Request { get; } = request;
 
-        public bool Used { get; set; }
+        public bool IsUsed => Volatile.Read(ref _used) != 0;
+
+        // The atomic step of Consume: of two callbacks racing with the same state, only one wins.
+        public bool TryMarkUsed() => Interlocked.Exchange(ref _used, 1) == 0;
     }
 }

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -26,69 +27,29 @@ public sealed class AuthorizedBrowserStore(TimeProvider clock, int capacity = Au
     /// <summary>The most browsers remembered at once by default.</summary>
     public const int DefaultCapacity = 10_000;
 
-    private readonly Dictionary<string, (BrowserAuthorization Authorization, DateTimeOffset ForgetAt)> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ExpiringMap<Remembered> _browsers = new(capacity, r => r.ForgetAt, clock.GetUtcNow);
 
     /// <summary>Remembers (or replaces) the browser's authorization.</summary>
     public void Set(string browserId, BrowserAuthorization authorization)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            if (!_entries.ContainsKey(browserId) && _entries.Count >= capacity)
-            {
-                foreach (var stale in _entries.Where(e => now >= e.Value.ForgetAt).Select(e => e.Key).ToList())
-                {
-                    _entries.Remove(stale);
-                }
-
-                if (_entries.Count >= capacity)
-                {
-                    _entries.Remove(_entries.MinBy(e => e.Value.ForgetAt).Key);
-                }
-            }
-
-            _entries[browserId] = (authorization, now + Lifetime);
-        }
+        _browsers.Set(browserId, new Remembered(authorization, clock.GetUtcNow() + Lifetime));
     }
 
     /// <summary>Gets the browser's authorization, or null.</summary>
-    public BrowserAuthorization? Find(string? browserId)
-    {
-        if (browserId is null)
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            if (!_entries.TryGetValue(browserId, out var entry))
-            {
-                return null;
-            }
-
-            if (clock.GetUtcNow() >= entry.ForgetAt)
-            {
-                _entries.Remove(browserId);
-                return null;
-            }
-
-            return entry.Authorization;
-        }
-    }
+    public BrowserAuthorization? Find(string? browserId) =>
+        browserId is not null && _browsers.TryGet(browserId, out var remembered) && clock.GetUtcNow() < remembered.ForgetAt
+            ? remembered.Authorization
+            : null;
 
     /// <summary>Forgets the browser's authorization, so the next <c>/authorize</c> asks for consent again.</summary>
     public void Forget(string? browserId)
     {
-        if (browserId is null)
+        if (browserId is not null)
         {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _entries.Remove(browserId);
+            _browsers.Remove(browserId);
         }
     }
+
+    private sealed record Remembered(BrowserAuthorization Authorization, DateTimeOffset ForgetAt);
 }

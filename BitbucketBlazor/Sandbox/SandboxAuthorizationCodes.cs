@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -30,11 +31,12 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
     /// <summary>How long a consent page may wait for its answer.</summary>
     public static readonly TimeSpan ConsentLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly BoundedSingleUseMap<SandboxPendingConsent> _consents =
-        new(() => options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt <= time.GetUtcNow());
+    // Keyed by fingerprint, so the secrets themselves are not kept.
+    private readonly ExpiringMap<SandboxPendingConsent> _consents =
+        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
 
-    private readonly BoundedSingleUseMap<SandboxAuthorizationCode> _codes =
-        new(() => options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt <= time.GetUtcNow());
+    private readonly ExpiringMap<SandboxAuthorizationCode> _codes =
+        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
 
     /// <summary>Gets how many codes are waiting to be exchanged, expired ones included.</summary>
     public int CodeCount => _codes.Count;
@@ -46,22 +48,23 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
     public string BeginConsent(SandboxConsumer consumer, Uri callback, string? redirectUri, string? state)
     {
         var id = SandboxSecrets.NewToken(24);
-        _consents.Add(id, new SandboxPendingConsent(consumer.Key, callback, redirectUri, state, time.GetUtcNow() + ConsentLifetime));
+        var consent = new SandboxPendingConsent(consumer.Key, callback, redirectUri, state, time.GetUtcNow() + ConsentLifetime);
+        _consents.Set(SandboxSecrets.Fingerprint(id), consent);
         return id;
     }
 
     /// <summary>Takes (and so ends) a pending consent, or returns null when unknown or expired.</summary>
-    public SandboxPendingConsent? TakeConsent(string? id)
-    {
-        var consent = id is null ? null : _consents.Take(id);
-        return consent is not null && time.GetUtcNow() < consent.ExpiresAt ? consent : null;
-    }
+    public SandboxPendingConsent? TakeConsent(string? id) =>
+        id is not null && _consents.TryTake(SandboxSecrets.Fingerprint(id), out var consent) && time.GetUtcNow() < consent.ExpiresAt
+            ? consent
+            : null;
 
     /// <summary>Issues a code for a granted consent: 192 random bits, URL-safe, valid five minutes.</summary>
     public string IssueCode(SandboxPendingConsent consent)
     {
         var code = SandboxSecrets.NewToken(24);
-        _codes.Add(code, new SandboxAuthorizationCode(consent.ConsumerKey, consent.RedirectUri, time.GetUtcNow() + CodeLifetime));
+        var issued = new SandboxAuthorizationCode(consent.ConsumerKey, consent.RedirectUri, time.GetUtcNow() + CodeLifetime);
+        _codes.Set(SandboxSecrets.Fingerprint(code), issued);
         return code;
     }
 
@@ -69,70 +72,6 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
     /// Takes a code: whatever the outcome it cannot be used again. Returns null when the code is
     /// unknown, already used, or expired.
     /// </summary>
-    public SandboxAuthorizationCode? TakeCode(string code)
-    {
-        var entry = _codes.Take(code);
-        return entry is not null && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
-    }
-
-    /// <summary>
-    /// A map whose entries are taken once, holding at most a configured number: expired entries
-    /// are dropped, and when it is full the oldest go first. Keys are fingerprints of the secrets.
-    /// </summary>
-    private sealed class BoundedSingleUseMap<T>(Func<int> capacity, Func<T, bool> isExpired)
-        where T : class
-    {
-        private readonly Lock _lock = new();
-        private readonly Dictionary<string, T> _entries = new(StringComparer.Ordinal);
-        private readonly Queue<string> _order = new();
-
-        public int Count
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _entries.Count;
-                }
-            }
-        }
-
-        public void Add(string secret, T value)
-        {
-            var key = SandboxSecrets.Fingerprint(secret);
-            lock (_lock)
-            {
-                // The queue is in insertion order, so its head is the oldest entry; keys of
-                // entries already taken linger in it until they reach the head or a compaction.
-                while (_order.TryPeek(out var head) &&
-                    (!_entries.TryGetValue(head, out var oldest) || isExpired(oldest) || _entries.Count >= capacity()))
-                {
-                    _order.Dequeue();
-                    _entries.Remove(head);
-                }
-
-                if (_order.Count > 2 * capacity())
-                {
-                    var live = _order.Where(_entries.ContainsKey).ToArray();
-                    _order.Clear();
-                    foreach (var liveKey in live)
-                    {
-                        _order.Enqueue(liveKey);
-                    }
-                }
-
-                _entries[key] = value;
-                _order.Enqueue(key);
-            }
-        }
-
-        public T? Take(string secret)
-        {
-            var key = SandboxSecrets.Fingerprint(secret);
-            lock (_lock)
-            {
-                return _entries.Remove(key, out var value) ? value : null;
-            }
-        }
-    }
+    public SandboxAuthorizationCode? TakeCode(string code) =>
+        _codes.TryTake(SandboxSecrets.Fingerprint(code), out var entry) && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
 }
