@@ -22,7 +22,7 @@ public sealed class SandboxConsentPageTests(SandboxFixture app) : IClassFixture<
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(DemoConsumers.Private.Name, html, StringComparison.Ordinal);
         Assert.All(DemoConsumers.Private.Scopes, scope => Assert.Contains($"<code>{scope}</code>", html, StringComparison.Ordinal));
-        Assert.Contains("Read your repositories", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(global::BitbucketBlazor.Bitbucket.ScopeCatalog.MeaningOf("repository")), html, StringComparison.Ordinal);
         Assert.Contains("value=\"grant\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"deny\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
