@@ -242,6 +242,41 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
         await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
     }
 
+    [Fact]
+    public async Task AKeyboardAloneGetsATokenWithTheFocusAlwaysVisible()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+
+        await TabToAsync(page, "choose-sandbox-private-key");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("token-request-preview")).ToContainTextAsync("grant_type=client_credentials");
+        await TabToAsync(page, "send-token-request");
+        var focusRing = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", focusRing);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    /// <summary>Presses Tab until the element with <paramref name="testId"/> has focus, as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, string testId)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            var focused = await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-testid')");
+            if (focused == testId)
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"Tab never reached '{testId}' within 60 presses.");
+    }
+
     // MudTextField puts extra attributes on its input or its wrapper depending on the version; accept either.
     private static ILocator TextInput(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
