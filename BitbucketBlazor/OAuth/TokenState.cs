@@ -33,6 +33,12 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Gets when the current token expires, from <c>expires_in</c>.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 
+    /// <summary>
+    /// Gets the outcome of this tab's last client-credentials token request, success or failure,
+    /// so the walkthrough shows it again when the visitor comes back to the page. Forgotten with the consumer.
+    /// </summary>
+    public TokenResult? LastClientCredentialsResult { get; private set; }
+
     /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
     public IReadOnlyList<HttpExchange> History => _history;
 
@@ -50,6 +56,7 @@ public sealed class TokenState(TimeProvider clock)
         if (Consumer != consumer)
         {
             ClearTokenFields();
+            LastClientCredentialsResult = null;
         }
 
         Consumer = consumer;
@@ -65,6 +72,9 @@ public sealed class TokenState(TimeProvider clock)
         ExpiresAt = ObtainedAt.Value.AddSeconds(token.ExpiresIn);
         return NotifyAsync();
     }
+
+    /// <summary>Keeps the outcome of a client-credentials token request (see <see cref="LastClientCredentialsResult"/>).</summary>
+    public void KeepClientCredentialsResult(TokenResult result) => LastClientCredentialsResult = result;
 
     /// <summary>Marks the current token as expired now (the sandbox has been told to expire it too).</summary>
     public Task MarkExpiredAsync()

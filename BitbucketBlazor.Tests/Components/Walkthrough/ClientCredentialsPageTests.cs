@@ -41,4 +41,19 @@ public sealed class ClientCredentialsPageTests : WalkthroughContext
         page.WaitForAssertion(() => Assert.Null(State.Token));
         Assert.Empty(page.FindAll("[data-testid=token-inspector]"));
     }
+
+    [Fact]
+    public void ComingBackToThePageShowsTheLastTokenResponseAgain()
+    {
+        var first = Render<ClientCredentialsPage>();
+        first.Find($"[data-testid=choose-{DemoConsumers.Private.Key}]").Click();
+        first.WaitForAssertion(() => first.Find("[data-testid=send-token-request]").Click());
+        first.WaitForAssertion(() => Assert.NotNull(first.Find("[data-testid=token-inspector]")));
+        first.Dispose();
+
+        var again = Render<ClientCredentialsPage>();
+
+        Assert.NotNull(again.Find("[data-testid=token-inspector]"));
+        Assert.Equal("flow-message-2", again.Find("[data-active=true]").GetAttribute("data-testid"));
+    }
 }
