@@ -39,4 +39,33 @@ public sealed class CSharpSnippetAgainstSandboxTests(AppFixture app) : IClassFix
 
         SandboxCodeRequests.AssertPrintedTheSandboxUser(run);
     }
+
+    [Fact]
+    public async Task TheHttpClientSnippetForARefreshReadsTheRefreshTokenFromTheEnvironment()
+    {
+        var (_, refreshToken) = await SandboxCodeRequests.TokensAsync(app);
+        var snippet = CodeSnippetGenerator.CSharpHttpClient(SandboxCodeRequests.Refresh(app));
+        Assert.DoesNotContain(refreshToken, snippet, StringComparison.Ordinal);
+        var compiled = SnippetRunner.CompileCSharp(snippet, withRefit: false);
+        Assert.True(compiled.Diagnostics.IsEmpty, compiled.Report);
+
+        var run = await SnippetRunner.RunCSharpAsync(compiled, new Dictionary<string, string>
+        {
+            [CodeSnippetGenerator.ClientSecretVariable] = DemoConsumers.Private.Secret,
+            ["BITBUCKET_REFRESH_TOKEN"] = refreshToken,
+        });
+
+        SandboxCodeRequests.AssertPrintedAToken(run, "refresh_token");
+    }
+
+    [Fact]
+    public async Task TheHttpClientSnippetStopsWithAMessageWhenTheTokenIsNotSet()
+    {
+        var compiled = SnippetRunner.CompileCSharp(CodeSnippetGenerator.CSharpHttpClient(SandboxCodeRequests.CurrentUser(app)), withRefit: false);
+
+        var run = await SnippetRunner.RunCSharpAsync(compiled, new Dictionary<string, string>());
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains($"Set {CodeSnippetGenerator.AccessTokenVariable} to an access token.", run.Errors, StringComparison.Ordinal);
+    }
 }

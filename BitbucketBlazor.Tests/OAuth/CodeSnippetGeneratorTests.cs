@@ -30,7 +30,7 @@ public sealed class CodeSnippetGeneratorTests
 
         Assert.Equal(["curl", "csharp", "refit", "javascript"], snippets.Select(s => s.Language));
         Assert.Contains("Environment.GetEnvironmentVariable(\"BITBUCKET_CLIENT_SECRET\")", snippets[1].Code, StringComparison.Ordinal);
-        Assert.Contains("RestService.For<IBitbucketOAuthApi>", snippets[2].Code, StringComparison.Ordinal);
+        Assert.Contains("RestService.ForGenerated<IBitbucketOAuthApi>", snippets[2].Code, StringComparison.Ordinal);
         Assert.Contains("process.env.BITBUCKET_CLIENT_SECRET", snippets[3].Code, StringComparison.Ordinal);
         Assert.All(snippets, s => Assert.DoesNotContain(Secret, s.Code, StringComparison.Ordinal));
     }
@@ -63,5 +63,77 @@ public sealed class CodeSnippetGeneratorTests
         var curl = CodeSnippetGenerator.Curl(s_tokenRequest with { BasicClientId = "k\"$(rm -rf)`" });
 
         Assert.Contains("-u \"k\\\"\\$(rm -rf)\\`:$BITBUCKET_CLIENT_SECRET\"", curl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EachSecretFormFieldIsReadOnceIntoANamedVariableThatMustBeSet()
+    {
+        var request = s_tokenRequest with { Form = [new("grant_type", "authorization_code"), new("code", "C-value"), new("refresh_token", "RT-value")] };
+
+        var csharp = CodeSnippetGenerator.CSharpHttpClient(request);
+        var javascript = CodeSnippetGenerator.JavaScriptFetch(request);
+
+        Assert.Contains("var authorizationCode = Environment.GetEnvironmentVariable(\"BITBUCKET_AUTH_CODE\")", csharp, StringComparison.Ordinal);
+        Assert.Contains("?? throw new InvalidOperationException(\"Set BITBUCKET_REFRESH_TOKEN to a refresh token.\")", csharp, StringComparison.Ordinal);
+        Assert.Contains("[\"code\"] = authorizationCode,", csharp, StringComparison.Ordinal);
+        Assert.DoesNotContain(")!", csharp, StringComparison.Ordinal);
+        Assert.Contains("if (!refreshToken) throw new Error(\"Set BITBUCKET_REFRESH_TOKEN to a refresh token.\");", javascript, StringComparison.Ordinal);
+        Assert.Contains("\"code\": authorizationCode,", javascript, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(javascript, "process\\.env\\.BITBUCKET_CLIENT_SECRET"));
+    }
+
+    [Fact]
+    public void TheFetchSnippetPrintsTheStatusLineThenTheBody()
+    {
+        var javascript = CodeSnippetGenerator.JavaScriptFetch(s_apiRequest);
+
+        Assert.EndsWith("console.log(response.status, response.statusText);\nconsole.log(await response.text());", javascript, StringComparison.Ordinal);
+        Assert.Contains(".mjs", javascript.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRefitSnippetDeclaresTheInterfaceItCallsInsteadOfNeedingTheApp()
+    {
+        var refit = CodeSnippetGenerator.CSharpRefit(s_tokenRequest);
+
+        Assert.DoesNotContain("BitbucketBlazor", refit, StringComparison.Ordinal);
+        Assert.Contains("RestService.ForGenerated<IBitbucketOAuthApi>(\"http://127.0.0.1:5000/sandbox\")", refit, StringComparison.Ordinal);
+        Assert.Contains("""
+            public interface IBitbucketOAuthApi
+            {
+                [Post("/site/oauth2/access_token")]
+                Task<IApiResponse<string>> RequestTokenAsync(
+                    [Header("Authorization")] string authorization,
+                    [Body] HttpContent form,
+                    CancellationToken cancellationToken);
+            }
+            """, refit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRefitDeclarationKeepsTheInterfaceHeadersAliasesAndNullableQueries()
+    {
+        var request = s_apiRequest with
+        {
+            Refit = s_apiRequest.Refit! with { Invocation = "GetPullRequestsAsync(accessToken, \"ws\", \"repo\", state: null, page: null, pagelen: null, CancellationToken.None)" },
+        };
+
+        var refit = CodeSnippetGenerator.CSharpRefit(request);
+
+        Assert.Contains("[Headers(\"Accept: application/json\")]\npublic interface IBitbucketRestApi", refit, StringComparison.Ordinal);
+        Assert.Contains("[Get(\"/repositories/{workspace}/{repo_slug}/pullrequests\")]", refit, StringComparison.Ordinal);
+        Assert.Contains("[Authorize(\"Bearer\")] string accessToken,", refit, StringComparison.Ordinal);
+        Assert.Contains("[AliasAs(\"repo_slug\")] string repoSlug,", refit, StringComparison.Ordinal);
+        Assert.Contains("[Query] string? state,", refit, StringComparison.Ordinal);
+        Assert.Contains("[Query] int? pagelen,", refit, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetCurrentUserAsync", refit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARefitCallTheAppDoesNotHaveIsRefused()
+    {
+        var request = s_apiRequest with { Refit = s_apiRequest.Refit! with { Invocation = "DeleteEverythingAsync(accessToken)" } };
+
+        Assert.Throws<ArgumentException>(() => CodeSnippetGenerator.CSharpRefit(request));
     }
 }

@@ -28,8 +28,17 @@ internal static class SandboxCodeRequests
         return CodeRequests.ForApi("GET", new Uri(apiBase + "/user"), apiBase, "GetCurrentUserAsync(accessToken, CancellationToken.None)");
     }
 
+    /// <summary>The refresh-token grant of the private demo consumer; the refresh token is a secret form field.</summary>
+    public static CodeRequest Refresh(AppFixture app) => ClientCredentials(app) with
+    {
+        Form = [new("grant_type", "refresh_token"), new("refresh_token", "never-shown")],
+    };
+
     /// <summary>Gets an access token for the private demo consumer straight from the sandbox, without any snippet.</summary>
-    public static async Task<string> AccessTokenAsync(AppFixture app)
+    public static async Task<string> AccessTokenAsync(AppFixture app) => (await TokensAsync(app)).AccessToken;
+
+    /// <summary>Gets an access and a refresh token for the private demo consumer straight from the sandbox, without any snippet.</summary>
+    public static async Task<(string AccessToken, string RefreshToken)> TokensAsync(AppFixture app)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "sandbox" + BitbucketEndpoints.TokenPath)
         {
@@ -40,18 +49,18 @@ internal static class SandboxCodeRequests
         using var response = await app.Http.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return json.RootElement.GetProperty("access_token").GetString()!;
+        return (json.RootElement.GetProperty("access_token").GetString()!, json.RootElement.GetProperty("refresh_token").GetString()!);
     }
 
-    /// <summary>Asserts that a snippet printed <c>200 OK</c> and then a bearer token from the client-credentials grant.</summary>
-    public static void AssertPrintedAToken(SnippetRun run)
+    /// <summary>Asserts that a snippet printed <c>200 OK</c> and then a bearer token from the <paramref name="grant"/>.</summary>
+    public static void AssertPrintedAToken(SnippetRun run, string grant = "client_credentials")
     {
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(run.StatusLine == "200 OK", run.ToString());
         using var json = JsonDocument.Parse(run.Body);
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("access_token").GetString()));
         Assert.Equal("bearer", json.RootElement.GetProperty("token_type").GetString());
-        Assert.Equal("client_credentials", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal(grant, json.RootElement.GetProperty("state").GetString());
     }
 
     /// <summary>Asserts that a snippet printed <c>200 OK</c> and then the sandbox's user.</summary>

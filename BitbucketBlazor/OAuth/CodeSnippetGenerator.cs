@@ -32,8 +32,9 @@ public sealed record CodeSnippet(string Language, string Label, string Code);
 
 /// <summary>
 /// Writes a request as curl, C# <c>HttpClient</c>, C# with the app's Refit interfaces, and
-/// JavaScript <c>fetch</c>. Secrets never appear: the client secret, tokens and codes are read
-/// from environment variables in every snippet.
+/// JavaScript <c>fetch</c>, each a whole program that prints the status line and then the body.
+/// Secrets never appear: the client secret, tokens and codes are read from environment variables
+/// in every snippet, which stops with a message naming the variable when it is not set.
 /// </summary>
 public sealed class CodeSnippetGenerator
 {
@@ -43,12 +44,15 @@ public sealed class CodeSnippetGenerator
     /// <summary>The environment variable the snippets read the access token from.</summary>
     public const string AccessTokenVariable = "BITBUCKET_ACCESS_TOKEN";
 
-    private static readonly Dictionary<string, string> s_secretFieldVariables = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly SecretInput s_clientSecret = new("clientSecret", ClientSecretVariable, "the consumer's secret");
+    private static readonly SecretInput s_accessToken = new("accessToken", AccessTokenVariable, "an access token");
+
+    private static readonly Dictionary<string, SecretInput> s_secretFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["client_secret"] = ClientSecretVariable,
-        ["access_token"] = AccessTokenVariable,
-        ["refresh_token"] = "BITBUCKET_REFRESH_TOKEN",
-        ["code"] = "BITBUCKET_AUTH_CODE",
+        ["client_secret"] = s_clientSecret,
+        ["access_token"] = s_accessToken,
+        ["refresh_token"] = new("refreshToken", "BITBUCKET_REFRESH_TOKEN", "a refresh token"),
+        ["code"] = new("authorizationCode", "BITBUCKET_AUTH_CODE", "the authorization code from the callback"),
     };
 
     /// <summary>Writes the request in every supported language.</summary>
@@ -93,6 +97,7 @@ public sealed class CodeSnippetGenerator
     public static string CSharpHttpClient(CodeRequest request)
     {
         var code = new StringBuilder();
+        code.AppendLine("// Program.cs of a new console app (dotnet new console).");
         code.AppendLine("using System.Net.Http.Headers;");
         code.AppendLine("using System.Text;");
         code.AppendLine();
@@ -130,7 +135,10 @@ public sealed class CodeSnippetGenerator
         return code.ToString();
     }
 
-    /// <summary>Writes the request as C# through the app's Refit interface, when it has one.</summary>
+    /// <summary>
+    /// Writes the request as C# with Refit when the app has a Refit method for it: a whole console
+    /// program that declares the method as the app's interface does, so it runs without the app.
+    /// </summary>
     public static string CSharpRefit(CodeRequest request)
     {
         if (request.Refit is not { } refit)
@@ -140,12 +148,12 @@ public sealed class CodeSnippetGenerator
         }
 
         var code = new StringBuilder();
+        code.AppendLine("// Program.cs of a new console app: dotnet new console && dotnet add package Refit");
         code.AppendLine("using System.Text;");
-        code.AppendLine("using BitbucketBlazor.Bitbucket;");
         code.AppendLine("using Refit;");
         code.AppendLine();
         AppendCSharpSecrets(code, request);
-        code.AppendLine(CultureInfo.InvariantCulture, $"var api = RestService.For<{refit.Interface}>({CSharpString(refit.BaseUrl.ToString().TrimEnd('/'))});");
+        code.AppendLine(CultureInfo.InvariantCulture, $"var api = RestService.ForGenerated<{refit.Interface}>({CSharpString(refit.BaseUrl.ToString().TrimEnd('/'))});");
         if (request.BasicClientId is not null)
         {
             code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\"));");
@@ -165,8 +173,17 @@ public sealed class CodeSnippetGenerator
 
         code.AppendLine();
         code.AppendLine(CultureInfo.InvariantCulture, $"var response = await api.{refit.Invocation};");
-        code.AppendLine("Console.WriteLine($\"{(int)response.StatusCode} {response.ReasonPhrase}\");");
-        code.Append("Console.WriteLine(response.IsSuccessStatusCode ? \"OK: see response.Content\" : response.Error?.Content);");
+        code.AppendLine("if (response.HasRequestError(out var noAnswer))");
+        code.AppendLine("{");
+        code.AppendLine("    throw noAnswer; // no HTTP answer at all: network, DNS or TLS");
+        code.AppendLine("}");
+        code.AppendLine();
+        code.AppendLine("Console.WriteLine($\"{(int?)response.StatusCode} {response.ReasonPhrase}\");");
+        code.AppendLine("Console.WriteLine(response.HasResponseError(out var error) ? error.Content : response.Content);");
+        code.AppendLine();
+        code.AppendLine(CultureInfo.InvariantCulture, $"// As the app's {refit.Interface} declares it, but returning the raw JSON: put a model type");
+        code.AppendLine("// in place of string to have Refit deserialize it.");
+        code.Append(RefitDeclarationWriter.Declare(refit.Interface, refit.Invocation));
         return code.ToString();
     }
 
@@ -174,16 +191,17 @@ public sealed class CodeSnippetGenerator
     public static string JavaScriptFetch(CodeRequest request)
     {
         var code = new StringBuilder();
-        code.AppendLine("// Node.js 18+. Run it on a server: a client secret or token must never ship to a browser.");
+        code.AppendLine("// Node.js 18+, as an ES module for the top-level await: save as request.mjs, run node request.mjs.");
+        code.AppendLine("// Run it on a server: a client secret or token must never ship to a browser.");
         if (request.BasicClientId is { } clientId)
         {
             code.AppendLine(CultureInfo.InvariantCulture, $"const clientId = {JsString(clientId)};");
-            code.AppendLine(CultureInfo.InvariantCulture, $"const clientSecret = process.env.{ClientSecretVariable};");
         }
 
-        if (request.UsesBearerToken)
+        foreach (var secret in SecretInputs(request))
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"const accessToken = process.env.{AccessTokenVariable};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"const {secret.Name} = process.env.{secret.Variable};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"if (!{secret.Name}) throw new Error({JsString(secret.Missing)});");
         }
 
         code.AppendLine();
@@ -207,7 +225,7 @@ public sealed class CodeSnippetGenerator
             code.AppendLine("  body: new URLSearchParams({");
             foreach (var (name, value) in request.Form)
             {
-                var jsValue = SecretVariable(name) is { } variable ? $"process.env.{variable}" : JsString(value);
+                var jsValue = SecretField(name) is { } secret ? secret.Name : JsString(value);
                 code.AppendLine(CultureInfo.InvariantCulture, $"    {JsString(name)}: {jsValue},");
             }
 
@@ -215,7 +233,8 @@ public sealed class CodeSnippetGenerator
         }
 
         code.AppendLine("});");
-        code.Append("console.log(response.status, await response.text());");
+        code.AppendLine("console.log(response.status, response.statusText);");
+        code.Append("console.log(await response.text());");
         return code.ToString();
     }
 
@@ -224,24 +243,43 @@ public sealed class CodeSnippetGenerator
         if (request.BasicClientId is { } clientId)
         {
             code.AppendLine(CultureInfo.InvariantCulture, $"var clientId = {CSharpString(clientId)};");
-            code.AppendLine(CultureInfo.InvariantCulture, $"var clientSecret = Environment.GetEnvironmentVariable(\"{ClientSecretVariable}\")");
-            code.AppendLine(CultureInfo.InvariantCulture, $"    ?? throw new InvalidOperationException(\"Set {ClientSecretVariable} to the consumer's secret.\");");
         }
 
-        if (request.UsesBearerToken)
+        foreach (var secret in SecretInputs(request))
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"var accessToken = Environment.GetEnvironmentVariable(\"{AccessTokenVariable}\")");
-            code.AppendLine(CultureInfo.InvariantCulture, $"    ?? throw new InvalidOperationException(\"Set {AccessTokenVariable} to an access token.\");");
+            code.AppendLine(CultureInfo.InvariantCulture, $"var {secret.Name} = Environment.GetEnvironmentVariable(\"{secret.Variable}\")");
+            code.AppendLine(CultureInfo.InvariantCulture, $"    ?? throw new InvalidOperationException({CSharpString(secret.Missing)});");
         }
 
         code.AppendLine();
     }
 
-    private static string CSharpFormValue(string name, string value) =>
-        SecretVariable(name) is { } variable ? $"Environment.GetEnvironmentVariable(\"{variable}\")!" : CSharpString(value);
+    // Every secret the request needs, each once: a missing one stops the snippet with a message
+    // instead of sending an empty or "undefined" value that Bitbucket answers with a puzzling 401.
+    private static IEnumerable<SecretInput> SecretInputs(CodeRequest request)
+    {
+        var secrets = new List<SecretInput>();
+        if (request.BasicClientId is not null)
+        {
+            secrets.Add(s_clientSecret);
+        }
 
-    private static string? SecretVariable(string fieldName) =>
-        s_secretFieldVariables.TryGetValue(fieldName, out var variable) ? variable : null;
+        if (request.UsesBearerToken)
+        {
+            secrets.Add(s_accessToken);
+        }
+
+        secrets.AddRange(request.Form.Select(field => SecretField(field.Key)).OfType<SecretInput>());
+        return secrets.Distinct();
+    }
+
+    private static string CSharpFormValue(string name, string value) =>
+        SecretField(name) is { } secret ? secret.Name : CSharpString(value);
+
+    private static string? SecretVariable(string fieldName) => SecretField(fieldName)?.Variable;
+
+    private static SecretInput? SecretField(string fieldName) =>
+        s_secretFields.TryGetValue(fieldName, out var secret) ? secret : null;
 
     private static string ShellSingle(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
@@ -251,9 +289,19 @@ public sealed class CodeSnippetGenerator
         .Replace("$", "\\$", StringComparison.Ordinal)
         .Replace("`", "\\`", StringComparison.Ordinal);
 
-    private static string CSharpString(string value) =>
+    /// <summary>Writes <paramref name="value"/> as a C# string literal.</summary>
+    internal static string CSharpString(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string JsString(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A secret a snippet reads from the environment.</summary>
+    /// <param name="Name">The variable that holds it in the snippet, the same in C# and JavaScript.</param>
+    /// <param name="Variable">The environment variable.</param>
+    /// <param name="What">What to set it to, for the message when it is missing.</param>
+    private sealed record SecretInput(string Name, string Variable, string What)
+    {
+        public string Missing => $"Set {Variable} to {What}.";
+    }
 }
