@@ -57,6 +57,16 @@ internal static class SnippetRunner
         global using System.Threading.Tasks;
         """;
 
+    // The symbols the SDK defines for a net10.0 Debug build; Refit's generated code registers its
+    // clients under #if NET5_0_OR_GREATER, so without them RestService.ForGenerated finds nothing.
+    private static readonly string[] s_net10Symbols =
+    [
+        "DEBUG", "TRACE", "NET", "NET10_0", "NETCOREAPP",
+        .. new[] { "NETCOREAPP1_0", "NETCOREAPP1_1", "NETCOREAPP2_0", "NETCOREAPP2_1", "NETCOREAPP2_2", "NETCOREAPP3_0", "NETCOREAPP3_1" }
+            .Concat(Enumerable.Range(5, 6).Select(major => $"NET{major}_0"))
+            .Select(version => version + "_OR_GREATER"),
+    ];
+
     /// <summary>Finds a program on <c>PATH</c>, or null.</summary>
     public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -85,7 +95,7 @@ internal static class SnippetRunner
     /// </summary>
     public static CompiledSnippet CompileCSharp(string snippet, bool withRefit)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: s_net10Symbols);
         SyntaxTree[] trees =
         [
             CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "Snippet.GlobalUsings.g.cs"),
