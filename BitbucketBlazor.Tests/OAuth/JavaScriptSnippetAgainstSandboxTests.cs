@@ -10,6 +10,9 @@ namespace BitbucketBlazor.Tests.OAuth;
 /// </summary>
 public sealed class JavaScriptSnippetAgainstSandboxTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    /// <summary>Set to 1 (CI does) to fail rather than skip when Node.js is missing.</summary>
+    public const string RequireNodeVariable = "BITBUCKETBLAZOR_REQUIRE_NODE";
+
     [Fact]
     public async Task TheFetchSnippetForThePrivateDemoConsumerGetsATokenFromTheSandbox()
     {
@@ -67,7 +70,13 @@ public sealed class JavaScriptSnippetAgainstSandboxTests(AppFixture app) : IClas
         var node = SnippetRunner.FindOnPath("node");
         if (node is null)
         {
-            Assert.Skip("Needs Node.js 18+ on PATH to run the JavaScript snippet: install it (for example apt-get install -y nodejs).");
+            const string Missing = "Needs Node.js 18+ (global fetch) on PATH to run the JavaScript snippet: install it, for example apt-get install -y nodejs.";
+            if (Environment.GetEnvironmentVariable(RequireNodeVariable) == "1")
+            {
+                Assert.Fail(Missing + $" {RequireNodeVariable}=1 makes this a failure, not a skip.");
+            }
+
+            Assert.Skip(Missing);
         }
 
         return node;
