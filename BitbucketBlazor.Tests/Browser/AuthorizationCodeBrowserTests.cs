@@ -94,9 +94,10 @@ public sealed class AuthorizationCodeBrowserTests(BrowserFixture fixture) : Brow
         await page.GotoAsync("/authorize");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
-        await page.WaitForURLAsync("**/oauth-callback?**");
 
+        // The expectation waits for the redirect to land on the callback's error page.
         await Assertions.Expect(page.Locator("#callback-error")).ToHaveTextAsync("Access was not granted");
+        Assert.Contains("/oauth-callback?", page.Url, StringComparison.Ordinal);
         Assert.Contains("error=access_denied", page.Url, StringComparison.Ordinal);
         await SaveScreenshotAsync(page, "authcode-denied");
         await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);

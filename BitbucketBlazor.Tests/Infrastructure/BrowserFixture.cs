@@ -44,6 +44,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await App.InitializeAsync();
         Directory.CreateDirectory(ScreenshotFolder);
+        // Playwright's expectations give up after 5 s by default; on CI's two busy cores a
+        // circuit round trip can take longer, and a slow pass is still a pass.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
 
         var candidates = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium" }
