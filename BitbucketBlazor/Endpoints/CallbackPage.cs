@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using BitbucketBlazor.Hosting;
 using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Endpoints;
@@ -45,11 +46,6 @@ internal static class CallbackPage
             .Append('?').Append(AuthorizationCodeEndpoints.FreshParameter).Append("=1\">Start the login again</a><a href=\"")
             .Append(AuthorizationCodeEndpoints.WalkthroughPath).Append("\">Back to the walkthrough</a></div>");
 
-        var document = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">" +
-            "<title>" + html.Encode(failure.Title) + " — BitbucketBlazor</title><style>" + Style + "</style></head>" +
-            "<body><main>" + body + "</main></body></html>";
-        return Results.Content(document, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+        return StandalonePage.Render(failure.Title + " — BitbucketBlazor", Style, body.ToString(), statusCode);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Hosting;
 
 namespace BitbucketBlazor.Sandbox;
 
@@ -56,23 +57,6 @@ internal static class ConsentPage
         return Page(message, body, statusCode);
     }
 
-    private static NoStoreHtml Page(string title, string body, int statusCode)
-    {
-        var document = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">" +
-            "<title>" + HtmlEncoder.Default.Encode(title) + "</title><style>" + Style + "</style></head>" +
-            "<body><main>" + body + "</main></body></html>";
-        return new NoStoreHtml(document, statusCode);
-    }
-
-    /// <summary>HTML that no cache keeps: a consent page carries a single-use id.</summary>
-    private sealed class NoStoreHtml(string document, int statusCode) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.CacheControl = "no-store";
-            return Results.Content(document, "text/html; charset=utf-8", Encoding.UTF8, statusCode).ExecuteAsync(httpContext);
-        }
-    }
+    private static IResult Page(string title, string body, int statusCode) =>
+        StandalonePage.Render(title, Style, body, statusCode);
 }
