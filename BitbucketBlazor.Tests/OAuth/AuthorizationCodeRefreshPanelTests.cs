@@ -105,6 +105,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         _clock.Advance(TimeSpan.FromSeconds(540));
 
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=error-explanation]")));
+        Assert.Contains("automatic refresh at", panel.Find("[data-testid=auto-refresh-failed]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=auto-refresh-due]"));
         Assert.False(State.AutoRefresh);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);

@@ -6,8 +6,9 @@ namespace BitbucketBlazor.OAuth;
 
 /// <summary>
 /// One visitor's OAuth state, scoped to the Blazor circuit (one per browser tab): the chosen
-/// consumer, the current token and its expiry, and the exchanges made so far. Components
-/// subscribe with <see cref="NotifyOnChange"/> and re-render when it changes.
+/// consumer, the current token and its expiry, whether to refresh it automatically and how the
+/// last refresh went, and the exchanges made so far. Components subscribe with
+/// <see cref="NotifyOnChange"/> and re-render when it changes.
 /// </summary>
 /// <remarks>Mutate it on the circuit's dispatcher (from component code, or inside <c>InvokeAsync</c>).</remarks>
 public sealed class TokenState(TimeProvider clock)
