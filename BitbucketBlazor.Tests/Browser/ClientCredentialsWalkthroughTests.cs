@@ -243,6 +243,47 @@ public sealed class ClientCredentialsWalkthroughTests(BrowserFixture fixture) : 
     }
 
     [Fact]
+    public async Task AutoRefreshSwitchedOnInTheRefreshStepRefreshesAnExpiredTokenWhileTheVisitorIsOnAnotherStep()
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+
+        await page.GetByText("Refresh", new() { Exact = true }).ClickAsync();
+        await page.Locator("input[data-testid=auto-refresh]").CheckAsync();
+        await Expect(page.GetByTestId("auto-refresh-due")).ToContainTextAsync("Next automatic refresh at");
+
+        await page.GetByText("API call", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("send-api-request")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("refresh-panel")).ToHaveCountAsync(0);
+        await page.GetByText("Token response", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("token-grant")).ToContainTextAsync("client_credentials");
+        await page.GetByTestId("expire-token").ClickAsync();
+
+        // Nobody is on the Refresh step: the layout's AutoRefresher replaces the expired token by itself.
+        await Expect(page.GetByText("The token was refreshed automatically")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("token-grant")).ToContainTextAsync("refresh_token");
+        await Expect(page.GetByTestId("token-countdown")).Not.ToHaveTextAsync("expired");
+        await Expect(page.GetByTestId("history-panel")).ToContainTextAsync("This tab's requests (2)");
+        await Expect(page.GetByTestId("refresh-panel")).ToHaveCountAsync(0);
+        await SaveScreenshotAsync(page, "client-credentials-auto-refreshed-on-another-step");
+
+        await page.GetByText("API call", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync("200");
+
+        await page.GetByText("Refresh", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("refresh-success")).ToContainTextAsync("Refreshed automatically at");
+        await Expect(page.GetByTestId("refresh-exchange-status")).ToContainTextAsync("200");
+        await Expect(page.Locator("input[data-testid=auto-refresh]")).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("auto-refresh-due")).ToContainTextAsync("Next automatic refresh at");
+        await SaveScreenshotAsync(page, "client-credentials-auto-refresh-outcome");
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
+    }
+
+    [Fact]
     public async Task AKeyboardAloneGetsATokenWithTheFocusAlwaysVisible()
     {
         var page = await NewVisitorPageAsync();

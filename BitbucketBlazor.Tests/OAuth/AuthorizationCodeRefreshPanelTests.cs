@@ -74,6 +74,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     public async Task AutoRefreshRefreshesSixtySecondsBeforeExpiryVisiblyAndKeepsGoing()
     {
         await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        Render<AutoRefresher>();
         var panel = Render<RefreshPanel>();
         await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
         panel.WaitForAssertion(() => Assert.Contains("Next automatic refresh", panel.Find("[data-testid=auto-refresh-due]").TextContent, StringComparison.Ordinal));
@@ -97,15 +98,121 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     {
         await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
         _tokens.Refuse = true;
+        Render<AutoRefresher>();
         var panel = Render<RefreshPanel>();
         await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
 
         _clock.Advance(TimeSpan.FromSeconds(540));
 
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=error-explanation]")));
+        Assert.Contains("automatic refresh at", panel.Find("[data-testid=auto-refresh-failed]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=auto-refresh-due]"));
+        Assert.False(State.AutoRefresh);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
         _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Single(_tokens.RefreshTokensUsed);
+    }
+
+    [Fact]
+    public async Task AutoRefreshSwitchedOnInTheRefreshStepKeepsWorkingAfterTheVisitorLeavesTheStepAndShowsOnReturn()
+    {
+        await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        Render<AutoRefresher>();
+        var stepper = Render<MudStepper>(p => p
+            .Add(s => s.NonLinear, true)
+            .Add(s => s.ActiveIndex, 1)
+            .AddChildContent<MudStep>(step => step.Add(x => x.Title, "API call").AddChildContent("<p data-testid=\"api-step\">API call</p>"))
+            .AddChildContent<MudStep>(step => step.Add(x => x.Title, "Refresh").AddChildContent<RefreshPanel>()));
+        await stepper.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
+
+        stepper.Render(p => p.Add(s => s.ActiveIndex, 0));
+        Assert.Empty(stepper.FindComponents<RefreshPanel>()); // MudStepper renders only the active step
+        Assert.NotNull(stepper.Find("[data-testid=api-step]"));
+        _clock.Advance(TimeSpan.FromSeconds(540));
+
+        stepper.WaitForAssertion(() => Assert.Equal("refreshed-1", State.Token!.AccessToken));
+        Assert.True(State.LastRefresh is { Automatic: true, Result.Succeeded: true });
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("refreshed automatically", StringComparison.Ordinal) == true);
+
+        stepper.Render(p => p.Add(s => s.ActiveIndex, 1));
+        var refreshedAt = _clock.GetUtcNow();
+        Assert.True(IsOn(stepper.Find("input[data-testid=auto-refresh]")));
+        Assert.Contains($"Next automatic refresh at {refreshedAt.AddSeconds(540).ToLocalTime():HH:mm:ss}", stepper.Find("[data-testid=auto-refresh-due]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Refreshed automatically at {refreshedAt.ToLocalTime():HH:mm:ss}", stepper.Find("[data-testid=refresh-success]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(stepper.Find("[data-testid=refresh-exchange]"));
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenWithAutoRefreshOnIsRefreshedAtOnce()
+    {
+        await GiveTokenAsync("first-access", "refresh-1");
+        var refresher = Render<AutoRefresher>();
+        await refresher.InvokeAsync(() => State.SetAutoRefreshAsync(true));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await refresher.InvokeAsync(State.MarkExpiredAsync);
+        _clock.Advance(TimeSpan.Zero);
+
+        Assert.Equal("refreshed-1", State.Token!.AccessToken);
+        Assert.Single(_tokens.RefreshTokensUsed);
+    }
+
+    [Fact]
+    public async Task WithoutTheAutoRefresherTheSwitchAloneRefreshesNothing()
+    {
+        await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        var panel = Render<RefreshPanel>();
+        await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
+
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(State.AutoRefresh);
+        Assert.Empty(_tokens.RefreshTokensUsed);
+    }
+
+    [Fact]
+    public async Task DisposingTheAutoRefresherStopsItsTimer()
+    {
+        await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
+        var refresher = Render<AutoRefresher>();
+        await refresher.InvokeAsync(() => State.SetAutoRefreshAsync(true));
+
+        await DisposeComponentsAsync();
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Empty(_tokens.RefreshTokensUsed);
+    }
+
+    [Fact]
+    public async Task ATokenFromAFreshGrantForgetsTheLastRefreshButKeepsTheAutoRefreshWish()
+    {
+        await GiveTokenAsync("first-access", "refresh-1");
+        await State.SetAutoRefreshAsync(true);
+        var panel = Render<RefreshPanel>();
+        await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=refresh-success]")));
+
+        await panel.InvokeAsync(() => GiveTokenAsync("second-access", "refresh-2"));
+
+        Assert.Null(State.LastRefresh);
+        Assert.Empty(panel.FindAll("[data-testid=refresh-success]"));
+        Assert.True(IsOn(panel.Find("input[data-testid=auto-refresh]")));
+    }
+
+    [Fact]
+    public async Task TheButtonDuringARefreshGetsThatRefreshsAnswerInsteadOfSpendingTheRefreshTokenTwice()
+    {
+        await GiveTokenAsync("first-access", "refresh-1");
+        var answer = new TaskCompletionSource();
+        _tokens.Hold = answer.Task;
+        var refresher = Services.GetRequiredService<TokenRefresher>();
+
+        var first = refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+        var second = refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+        answer.SetResult();
+
+        Assert.Same(first, second);
+        Assert.Equal("refreshed-1", (await second).Token!.AccessToken);
         Assert.Single(_tokens.RefreshTokensUsed);
     }
 
@@ -145,6 +252,8 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Assert.NotNull(panel.Find("[data-testid=refresh-no-token]"));
     }
 
+    private static bool IsOn(AngleSharp.Dom.IElement input) => ((AngleSharp.Html.Dom.IHtmlInputElement)input).IsChecked;
+
     private async Task GiveTokenAsync(string access, string refresh, int expiresIn = 7200)
     {
         await State.SelectConsumerAsync(s_consumer);
@@ -156,6 +265,8 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         private int _issued;
 
         public bool Refuse { get; set; }
+
+        public Task Hold { get; set; } = Task.CompletedTask;
 
         public List<string> RefreshTokensUsed { get; } = [];
 
@@ -172,18 +283,19 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
 
         public Task<TokenResult> ExchangeCodeAsync(ConsumerCredentials consumer, string code, string? redirectUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+        public async Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
         {
             RefreshTokensUsed.Add(refreshToken);
+            await Hold;
             if (Refuse)
             {
                 var body = """{"error": "invalid_grant", "error_description": "Invalid refresh_token"}""";
-                return Task.FromResult(new TokenResult(Exchange(400, body), null, new OAuthErrorResponse("invalid_grant", "Invalid refresh_token"), null));
+                return new TokenResult(Exchange(400, body), null, new OAuthErrorResponse("invalid_grant", "Invalid refresh_token"), null);
             }
 
             var n = ++_issued;
             var token = new TokenResponse($"refreshed-{n}", "account", 600, $"refresh-{n + 1}", "bearer", "refresh_token");
-            return Task.FromResult(new TokenResult(Exchange(200, "{}"), token, null, null));
+            return new TokenResult(Exchange(200, "{}"), token, null, null);
         }
 
         private static HttpExchange Exchange(int status, string body) => new(

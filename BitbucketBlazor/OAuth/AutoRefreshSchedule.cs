@@ -18,23 +18,40 @@ public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAs
     /// <summary>Gets when the next automatic refresh is due, or null when none is scheduled.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
+    /// <summary>
+    /// Gets when the refresh of a token obtained at <paramref name="obtainedAt"/> that expires at
+    /// <paramref name="expiresAt"/> is due, or null without both times. A token already expired is due at once.
+    /// </summary>
+    public static DateTimeOffset? DueFor(DateTimeOffset? obtainedAt, DateTimeOffset? expiresAt, TimeSpan? lead = null)
+    {
+        if (obtainedAt is null || expiresAt is null)
+        {
+            return null;
+        }
+
+        var lifetime = expiresAt.Value - obtainedAt.Value;
+        var wanted = lead ?? DefaultLead;
+        return expiresAt.Value - (lifetime > wanted * 2 ? wanted : lifetime / 2);
+    }
+
     /// <summary>Schedules the refresh for a token obtained at <paramref name="obtainedAt"/> that expires at <paramref name="expiresAt"/>.</summary>
-    public void ScheduleFor(DateTimeOffset? obtainedAt, DateTimeOffset? expiresAt)
+    public void ScheduleFor(DateTimeOffset? obtainedAt, DateTimeOffset? expiresAt) => ScheduleAt(DueFor(obtainedAt, expiresAt, _lead));
+
+    /// <summary>Schedules the refresh for <paramref name="dueAt"/> (at once when that has passed), or cancels it when null.</summary>
+    public void ScheduleAt(DateTimeOffset? dueAt)
     {
         lock (_gate)
         {
             _timer?.Dispose();
             _timer = null;
             DueAt = null;
-            if (_disposed || obtainedAt is null || expiresAt is null)
+            if (_disposed || dueAt is null)
             {
                 return;
             }
 
-            var lifetime = expiresAt.Value - obtainedAt.Value;
-            var lead = lifetime > _lead * 2 ? _lead : lifetime / 2;
-            DueAt = expiresAt.Value - lead;
-            var delay = DueAt.Value - clock.GetUtcNow();
+            DueAt = dueAt;
+            var delay = dueAt.Value - clock.GetUtcNow();
             _timer = clock.CreateTimer(_ => Fire(), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
@@ -66,7 +83,7 @@ public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAs
             DueAt = null;
         }
 
-        // The callback reports its own errors (the panel shows them); this only keeps an
+        // The callback reports its own errors (the AutoRefresher shows them); this only keeps an
         // unexpected one from going unobserved on the timer thread.
         _ = refreshAsync().ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }

@@ -23,8 +23,25 @@ public sealed class TokenRefresher(
     public TokenRequestPreview? Preview() =>
         CanRefresh ? tokens.PreviewRefresh(state.Consumer!, state.Token!.RefreshToken!) : null;
 
-    /// <summary>Refreshes the current token. Errors come back in the result; none is thrown.</summary>
-    public async Task<TokenResult> RefreshAsync(CancellationToken cancellationToken = default)
+    private Task<TokenResult>? _inFlight;
+
+    /// <summary>
+    /// Refreshes the current token. Errors come back in the result; none is thrown. A call while a refresh is
+    /// under way (the button during an automatic refresh) gets that refresh's answer instead of sending the same
+    /// refresh token a second time.
+    /// </summary>
+    /// <remarks>Call it on the circuit's dispatcher, like every change to <see cref="TokenState"/>.</remarks>
+    public Task<TokenResult> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        if (_inFlight is { IsCompleted: false } inFlight)
+        {
+            return inFlight;
+        }
+
+        return _inFlight = SendRefreshAsync(cancellationToken);
+    }
+
+    private async Task<TokenResult> SendRefreshAsync(CancellationToken cancellationToken)
     {
         if (!CanRefresh)
         {

@@ -6,8 +6,9 @@ namespace BitbucketBlazor.OAuth;
 
 /// <summary>
 /// One visitor's OAuth state, scoped to the Blazor circuit (one per browser tab): the chosen
-/// consumer, the current token and its expiry, and the exchanges made so far. Components
-/// subscribe with <see cref="NotifyOnChange"/> and re-render when it changes.
+/// consumer, the current token and its expiry, whether to refresh it automatically and how the
+/// last refresh went, and the exchanges made so far. Components subscribe with
+/// <see cref="NotifyOnChange"/> and re-render when it changes.
 /// </summary>
 /// <remarks>Mutate it on the circuit's dispatcher (from component code, or inside <c>InvokeAsync</c>).</remarks>
 public sealed class TokenState(TimeProvider clock)
@@ -39,6 +40,24 @@ public sealed class TokenState(TimeProvider clock)
     /// </summary>
     public TokenResult? LastClientCredentialsResult { get; private set; }
 
+    /// <summary>
+    /// Gets whether this tab wants its token refreshed automatically before expiry. A wish of the tab, not
+    /// of one page or step: the layout's <c>AutoRefresher</c> acts on it wherever the visitor is.
+    /// </summary>
+    public bool AutoRefresh { get; private set; }
+
+    /// <summary>Gets when the next automatic refresh is due: with <see cref="AutoRefresh"/> on and a token that can be refreshed, else null.</summary>
+    public DateTimeOffset? AutoRefreshDueAt =>
+        AutoRefresh && Consumer is not null && !string.IsNullOrEmpty(Token?.RefreshToken)
+            ? AutoRefreshSchedule.DueFor(ObtainedAt, ExpiresAt)
+            : null;
+
+    /// <summary>
+    /// Gets how the last refresh went, manual or automatic, so the refresh step shows it even when it happened
+    /// while the visitor was elsewhere. Forgotten with the token, and when a token of another grant arrives.
+    /// </summary>
+    public RefreshOutcome? LastRefresh { get; private set; }
+
     /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
     public IReadOnlyList<HttpExchange> History => _history;
 
@@ -66,6 +85,12 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Keeps a token that just arrived through <paramref name="grant"/>.</summary>
     public Task SetTokenAsync(TokenResponse token, string grant)
     {
+        if (grant != TokenRefresher.Grant)
+        {
+            // A token from a fresh grant makes "the refreshed token is the one this tab uses" stale.
+            LastRefresh = null;
+        }
+
         Token = token;
         Grant = grant;
         ObtainedAt = clock.GetUtcNow();
@@ -75,6 +100,25 @@ public sealed class TokenState(TimeProvider clock)
 
     /// <summary>Keeps the outcome of a client-credentials token request (see <see cref="LastClientCredentialsResult"/>).</summary>
     public void KeepClientCredentialsResult(TokenResult result) => LastClientCredentialsResult = result;
+
+    /// <summary>Switches the automatic refresh on or off (see <see cref="AutoRefresh"/>).</summary>
+    public Task SetAutoRefreshAsync(bool on)
+    {
+        if (AutoRefresh == on)
+        {
+            return Task.CompletedTask;
+        }
+
+        AutoRefresh = on;
+        return NotifyAsync();
+    }
+
+    /// <summary>Keeps how a refresh went (see <see cref="LastRefresh"/>).</summary>
+    public Task KeepRefreshOutcomeAsync(RefreshOutcome outcome)
+    {
+        LastRefresh = outcome;
+        return NotifyAsync();
+    }
 
     /// <summary>Marks the current token as expired now (the sandbox has been told to expire it too).</summary>
     public Task MarkExpiredAsync()
@@ -119,6 +163,7 @@ public sealed class TokenState(TimeProvider clock)
         Grant = null;
         ObtainedAt = null;
         ExpiresAt = null;
+        LastRefresh = null;
     }
 
     private Task NotifyAsync() => Task.WhenAll(_subscribers.ToArray().Select(s => s.InvokeAsync()));
