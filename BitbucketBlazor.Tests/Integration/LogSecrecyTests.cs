@@ -2,6 +2,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
+using BitbucketBlazor.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -55,7 +56,8 @@ public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixtur
         Assert.Equal(401, expired.Exchange!.StatusCode);
 
         // An authorization code through the sandbox's consent page, exchanged by the app.
-        var code = await GetAuthorizationCodeAsync();
+        using var browser = new SandboxClient(app.RootUri);
+        var code = await browser.AuthorizationCodeAsync(DemoConsumers.Private);
         var exchanged = await tokens.ExchangeCodeAsync(consumer, code, null, Ct);
         Assert.True(exchanged.Succeeded, exchanged.Fault ?? exchanged.Error?.ErrorDescription);
 
@@ -72,23 +74,5 @@ public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixtur
         {
             Assert.DoesNotContain(secret, logged, StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>Goes through the sandbox's consent page as a browser would and returns the code.</summary>
-    private async Task<string> GetAuthorizationCodeAsync()
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
-        var consent = await browser.GetStringAsync($"/sandbox/site/oauth2/authorize?client_id={DemoConsumers.Private.Key}&response_type=code&state=s1", Ct);
-        var form = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match field in System.Text.RegularExpressions.Regex.Matches(consent, "name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\""))
-        {
-            form[field.Groups["name"].Value] = System.Net.WebUtility.HtmlDecode(field.Groups["value"].Value);
-        }
-
-        var action = System.Text.RegularExpressions.Regex.Match(consent, "<form[^>]*action=\"(?<a>[^\"]+)\"").Groups["a"].Value;
-        form["decision"] = "grant";
-        using var granted = await browser.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(form), Ct);
-        var location = granted.Headers.Location ?? throw new InvalidOperationException($"No redirect after consent: {(int)granted.StatusCode}");
-        return System.Web.HttpUtility.ParseQueryString(location.Query)["code"] ?? throw new InvalidOperationException("No code in the redirect.");
     }
 }

@@ -116,23 +116,31 @@ public sealed class CodeSnippetGenerator
         }
 
         code.AppendLine("request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(\"application/json\"));");
-        if (request.Form.Count > 0)
-        {
-            code.AppendLine("request.Content = new FormUrlEncodedContent(new Dictionary<string, string>");
-            code.AppendLine("{");
-            foreach (var (name, value) in request.Form)
-            {
-                code.AppendLine(CultureInfo.InvariantCulture, $"    [{CSharpString(name)}] = {CSharpFormValue(name, value)},");
-            }
-
-            code.AppendLine("});");
-        }
+        AppendCSharpForm(code, request, "request.Content = ");
 
         code.AppendLine();
         code.AppendLine("using var response = await http.SendAsync(request);");
         code.AppendLine("Console.WriteLine($\"{(int)response.StatusCode} {response.ReasonPhrase}\");");
         code.Append("Console.WriteLine(await response.Content.ReadAsStringAsync());");
         return code.ToString();
+    }
+
+    /// <summary>Writes the form body as a <c>FormUrlEncodedContent</c> assigned by <paramref name="target"/>; secrets come from variables.</summary>
+    private static void AppendCSharpForm(StringBuilder code, CodeRequest request, string target)
+    {
+        if (request.Form.Count == 0)
+        {
+            return;
+        }
+
+        code.AppendLine(target + "new FormUrlEncodedContent(new Dictionary<string, string>");
+        code.AppendLine("{");
+        foreach (var (name, value) in request.Form)
+        {
+            code.AppendLine(CultureInfo.InvariantCulture, $"    [{CSharpString(name)}] = {CSharpFormValue(name, value)},");
+        }
+
+        code.AppendLine("});");
     }
 
     /// <summary>
@@ -159,17 +167,7 @@ public sealed class CodeSnippetGenerator
             code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\"));");
         }
 
-        if (request.Form.Count > 0)
-        {
-            code.AppendLine("using var form = new FormUrlEncodedContent(new Dictionary<string, string>");
-            code.AppendLine("{");
-            foreach (var (name, value) in request.Form)
-            {
-                code.AppendLine(CultureInfo.InvariantCulture, $"    [{CSharpString(name)}] = {CSharpFormValue(name, value)},");
-            }
-
-            code.AppendLine("});");
-        }
+        AppendCSharpForm(code, request, "using var form = ");
 
         code.AppendLine();
         code.AppendLine(CultureInfo.InvariantCulture, $"var response = await api.{refit.Invocation};");
