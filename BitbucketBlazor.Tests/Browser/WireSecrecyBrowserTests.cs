@@ -118,6 +118,8 @@ public sealed class WireSecrecyBrowserTests(BrowserFixture fixture, WireTappedAp
         await Expect(page.GetByTestId("refresh-success")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("refresh-exchange-status")).ToContainTextAsync("200");
 
+        await OpenEveryRecordedExchangeAsync(page);
+
         await page.GetByText("Token response", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("access-token")).ToHaveAttributeAsync("data-revealed", "false");
         var mark = traffic.Count;
@@ -151,6 +153,25 @@ public sealed class WireSecrecyBrowserTests(BrowserFixture fixture, WireTappedAp
         await page.GetByTestId("send-refresh").ClickAsync();
         await Expect(page.GetByTestId("refresh-success")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("refresh-exchange-status")).ToContainTextAsync("200");
+        await OpenEveryRecordedExchangeAsync(page);
         return (mark, copied);
+    }
+
+    /// <summary>Opens the tab's history, every exchange in it and each one's "Copy as code": all of it is rendered then.</summary>
+    private static async Task OpenEveryRecordedExchangeAsync(IPage page)
+    {
+        var topLeft = new LocatorClickOptions { Position = new() { X = 12, Y = 12 } }; // the header of an expansion panel
+        await page.GetByTestId("history-panel").ClickAsync(topLeft);
+        var items = page.GetByTestId("history-item");
+        await Expect(items.First).ToBeVisibleAsync();
+        var count = await items.CountAsync();
+        Assert.True(count >= 3, $"Expected the token, API and refresh exchanges in the history, found {count}.");
+        for (var i = 0; i < count; i++)
+        {
+            var number = count - i; // newest first
+            await items.Nth(i).ClickAsync(topLeft);
+            await page.GetByTestId($"history-exchange-{number}-code-panel").ClickAsync(topLeft);
+            await Expect(page.GetByTestId($"history-exchange-{number}-code-curl")).ToBeVisibleAsync();
+        }
     }
 }
