@@ -25,19 +25,23 @@ public static partial class UnexpectedFailure
     }
 
     /// <summary>
-    /// The exception's type, message and stack trace with secrets masked as the log masks them: secret form and query
-    /// fields, secret JSON properties, and the credential of an <c>Authorization</c> value.
+    /// The exception's type, message and stack trace masked by <see cref="MaskingPolicy.ForLogs"/>: its secret form and
+    /// query fields, its secret JSON-looking properties, and the credential of an <c>Authorization</c> value.
     /// </summary>
     public static string MaskedDetail(Exception exception)
     {
-        var text = SecretMasker.MaskForm(exception.ToString());
-        text = JsonSecretProperty().Replace(text, m => $"{m.Groups["prefix"].Value}\"{SecretMasker.Mask}\"");
-        return Credential().Replace(text, m => $"{m.Groups["scheme"].Value} {SecretMasker.Mask}");
+        var policy = MaskingPolicy.ForLogs;
+        var text = policy.MaskForm(exception.ToString());
+        text = JsonStringProperty().Replace(text, m => MaskingPolicy.IsSecretField(m.Groups["name"].Value)
+            ? $"{m.Groups["prefix"].Value}\"{policy.MaskValue(m.Groups["value"].Value)}\""
+            : m.Value);
+        return Credential().Replace(text, m => policy.MaskHeaderValue("Authorization", m.Value));
     }
 
-    [GeneratedRegex(@"(?<prefix>""(?:client_secret|code|refresh_token|access_token|password|token)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
-    private static partial Regex JsonSecretProperty();
+    // Free text, not a document: only "name": "value" pairs are recognised; the policy decides which names are secret.
+    [GeneratedRegex(@"(?<prefix>""(?<name>[\w-]+)""\s*:\s*)""(?<value>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex JsonStringProperty();
 
-    [GeneratedRegex(@"\b(?<scheme>Basic|Bearer)\s+[A-Za-z0-9\-._~+/=]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Basic|Bearer)\s+[A-Za-z0-9\-._~+/=]+", RegexOptions.IgnoreCase)]
     private static partial Regex Credential();
 }

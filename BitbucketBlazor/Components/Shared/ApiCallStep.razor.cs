@@ -65,7 +65,7 @@ public sealed partial class ApiCallStep : IDisposable
     private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders =>
     [
         // Masked here, not in the child: what is handed down is in this component's frames, which go to the browser.
-        new("Authorization", ExchangeMasker.MaskAuthorization("Bearer " + (State.Token?.AccessToken ?? ""))),
+        new("Authorization", MaskingPolicy.ForDisplay.MaskHeaderValue("Authorization", "Bearer " + (State.Token?.AccessToken ?? ""))),
         new("Accept", "application/json"),
     ];
 
