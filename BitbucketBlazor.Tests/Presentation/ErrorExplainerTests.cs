@@ -1,7 +1,7 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 
 namespace BitbucketBlazor.Tests.Presentation;
 

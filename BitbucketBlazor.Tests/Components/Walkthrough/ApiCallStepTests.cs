@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Pages.ClientCredentials;
 using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;

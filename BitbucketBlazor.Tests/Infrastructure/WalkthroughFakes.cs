@@ -3,7 +3,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 
-namespace BitbucketBlazor.Tests.Components;
+namespace BitbucketBlazor.Tests.Infrastructure;
 
 /// <summary>Builds <see cref="HttpExchange"/>s for component tests.</summary>
 internal static class TestExchanges
