@@ -233,7 +233,8 @@ public static class ErrorExplainer
         "Check the network and the Bitbucket URLs in configuration, then try again.",
         fault);
 
-    private static string Describe(TimeSpan span) =>
+    /// <summary>Says a span in words, for example <c>10 minutes</c> or <c>90 seconds</c>.</summary>
+    public static string Describe(TimeSpan span) =>
         span.TotalMinutes >= 1 && span.Seconds == 0 ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}" : $"{span.TotalSeconds:0} seconds";
 
     private static bool Contains(string? text, string value) =>
