@@ -74,6 +74,23 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
     }
 
     [Fact]
+    public async Task TheBrowsersAuthorizationAlwaysGetsTheNewestRefreshTokenToo()
+    {
+        await HoldTokenAsync();
+        var store = Services.GetRequiredService<AuthorizedBrowserStore>();
+        Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
+        store.Set("browser-a", new BrowserAuthorization(PrivateDemo, State.Token!, "authorization_code", Clock.GetUtcNow()));
+        var view = Render<RefreshTokenRotation>();
+
+        await view.InvokeAsync(() => Refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.Equal("rotated-refresh-token-number-1", store.Find("browser-a")!.Token.RefreshToken);
+        await view.InvokeAsync(() => Refresher.RefreshWithPreviousAsync(Xunit.TestContext.Current.CancellationToken));
+
+        Assert.Equal("rotated-refresh-token-number-2", store.Find("browser-a")!.Token.RefreshToken);
+        Assert.Equal(State.Token!.RefreshToken, store.Find("browser-a")!.Token.RefreshToken);
+    }
+
+    [Fact]
     public async Task TheSameRefreshTokenBackIsShownAsNoRotationWithoutThePresenterControl()
     {
         await HoldTokenAsync();
