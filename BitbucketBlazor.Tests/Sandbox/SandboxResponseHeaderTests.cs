@@ -66,6 +66,16 @@ public sealed class SandboxResponseHeaderTests(SandboxFixture app) : IClassFixtu
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
     }
 
+    [Fact]
+    public async Task TheAppsOwnPagesKeepTheirPageProtections()
+    {
+        using var response = await app.Http.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("default-src 'self'", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+    }
+
     /// <summary>Bitbucket's three scope headers are there with these values, and none of the app's page headers.</summary>
     internal static void AssertBitbucketHeadersOnly(HttpResponseMessage response, string granted, string accepted)
     {
