@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Bunit;

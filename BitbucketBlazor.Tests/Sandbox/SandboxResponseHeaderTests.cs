@@ -1,5 +1,5 @@
 using System.Net;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 
 namespace BitbucketBlazor.Tests.Sandbox;
 

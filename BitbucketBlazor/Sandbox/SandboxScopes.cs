@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 
 namespace BitbucketBlazor.Sandbox;
 

@@ -1,6 +1,6 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
 
 namespace BitbucketBlazor.Components.Shared;
 

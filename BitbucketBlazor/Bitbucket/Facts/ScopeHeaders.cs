@@ -1,4 +1,4 @@
-namespace BitbucketBlazor.Bitbucket;
+namespace BitbucketBlazor.Bitbucket.Facts;
 
 /// <summary>
 /// The response headers in which Bitbucket tells a token's scopes (Atlassian KB "How to fetch the scope of a token
