@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
@@ -34,8 +35,8 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
 
         var newest = State.Token!.RefreshToken!;
         Assert.Equal("rotated-refresh-token-number-1", newest);
-        Assert.Equal("refr" + ExchangeMasker.Marker, view.Find("[data-testid=old-refresh-token]").TextContent);
-        Assert.Equal("rota" + ExchangeMasker.Marker, view.Find("[data-testid=new-refresh-token]").TextContent);
+        Assert.Equal("refr" + MaskingPolicy.DisplayMarker, view.Find("[data-testid=old-refresh-token]").TextContent);
+        Assert.Equal("rota" + MaskingPolicy.DisplayMarker, view.Find("[data-testid=new-refresh-token]").TextContent);
         Assert.DoesNotContain(FirstRefreshToken, view.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(newest, view.Markup, StringComparison.Ordinal);
         Assert.Contains("grace period of 10 minutes", Text(view, "rotation-explained"), StringComparison.Ordinal);
