@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -144,7 +145,7 @@ internal static class SandboxRestApi
         context.Response.Headers[ScopeHeaders.Granted] = ScopeHeaders.Format(token!.Scopes);
         context.Response.Headers[ScopeHeaders.CredentialType] = OAuthCredentialType;
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
+        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(Crypto.Fingerprint(presented), out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<SandboxOptions>>().Value.RateLimitPerHour;
