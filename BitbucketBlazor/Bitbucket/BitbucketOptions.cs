@@ -149,6 +149,13 @@ public sealed class SandboxSettings
     public int MaxAuthorizationCodes { get; set; } = 1_000;
 
     /// <summary>
+    /// Gets or sets how long a sandbox access token lives (<c>expires_in</c>). Bitbucket's is two hours;
+    /// a presenter or a test sets a short one to show expiry and refresh. Defaults to 2 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
     /// Gets or sets how many REST API requests one OAuth consumer may make per rolling hour before
     /// the sandbox answers 429, as Bitbucket does. Defaults to 1,000.
     /// </summary>
