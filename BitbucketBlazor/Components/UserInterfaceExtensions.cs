@@ -1,3 +1,4 @@
+using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class UserInterfaceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
+        services.AddSingleton<SessionHarExporter>();
         services.AddScoped<PublicUrls>();
         services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         return services;
