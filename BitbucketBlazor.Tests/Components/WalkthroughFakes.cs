@@ -145,16 +145,26 @@ internal sealed class FakeBitbucketApi : IBitbucketApiClient
         new("repository", "{" + slug + "}", $"{workspace}/{slug}", slug, slug, null, true, "c#", 1, null, null, null, null, null, null);
 }
 
-/// <summary>Presenter controls that remember what they expired.</summary>
+/// <summary>Presenter controls that remember what they expired or retired.</summary>
 internal sealed class FakePresenterControls : IPresenterControls
 {
     public List<string> Expired { get; } = [];
 
     public bool IsAvailable { get; set; } = true;
 
+    public List<string> Retired { get; } = [];
+
+    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
     public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         Expired.Add(accessToken);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> RetireRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
+    {
+        Retired.Add(refreshToken);
         return Task.FromResult(true);
     }
 }

@@ -161,4 +161,33 @@ public sealed class SandboxSettings
     /// </summary>
     [Range(1, 1_000_000)]
     public int RateLimitPerHour { get; set; } = 1_000;
+
+    /// <summary>
+    /// Gets or sets whether a refresh answers a new refresh token and retires the used one, as Bitbucket
+    /// Cloud now does, or keeps the old never-expiring refresh token. Defaults to <see cref="SandboxRefreshTokenRotation.Rotating"/>.
+    /// </summary>
+    public SandboxRefreshTokenRotation RefreshTokenRotation { get; set; } = SandboxRefreshTokenRotation.Rotating;
+
+    /// <summary>
+    /// Gets or sets how long a rotated refresh token keeps working after its first use (about ten
+    /// minutes on Bitbucket); after it the token is refused. Defaults to 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets whether the sandbox issues Bitbucket-length tokens (over 2,500 characters, like
+    /// Bitbucket's new tokens) instead of short ones. Defaults to false.
+    /// </summary>
+    public bool LongTokens { get; set; }
+}
+
+/// <summary>How the sandbox treats a refresh token once it has been used.</summary>
+public enum SandboxRefreshTokenRotation
+{
+    /// <summary>Each refresh answers a new refresh token; the used one works for the grace period, then is refused.</summary>
+    Rotating,
+
+    /// <summary>The old behaviour: a refresh answers the same refresh token, which never expires.</summary>
+    Legacy,
 }

@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Sandbox;
+using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -7,12 +8,22 @@ namespace BitbucketBlazor.OAuth;
 /// The presenter controls in sandbox mode: they act on the sandbox's in-process token store,
 /// one token at a time. In Bitbucket Cloud mode they are not offered.
 /// </summary>
-public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, SandboxTokenStore tokens) : IPresenterControls
+public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, SandboxTokenStore tokens, IOptions<BitbucketOptions> options) : IPresenterControls
 {
+    // Bitbucket's figure as announced (FACTS.md, "Rotating refresh tokens"); its real grace period cannot be read.
+    private static readonly TimeSpan BitbucketGracePeriod = TimeSpan.FromMinutes(10);
+
     /// <inheritdoc />
     public bool IsAvailable => endpoints.IsSandbox;
 
     /// <inheritdoc />
+    public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.Sandbox.RefreshTokenGracePeriod : BitbucketGracePeriod;
+
+    /// <inheritdoc />
     public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
         Task.FromResult(IsAvailable && tokens.ExpireAccessToken(accessToken));
+
+    /// <inheritdoc />
+    public Task<bool> RetireRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsAvailable && tokens.RetireRefreshToken(refreshToken));
 }

@@ -34,6 +34,7 @@ public static class SandboxExtensions
         sandbox.MapGet(BitbucketEndpoints.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
         sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
         sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
+        sandbox.MapPost("/presenter/retire-refresh-token", SandboxPresenterEndpoint.RetireRefreshTokenAsync);
         SandboxRestApi.Map(sandbox, pathBase);
         return endpoints;
     }
