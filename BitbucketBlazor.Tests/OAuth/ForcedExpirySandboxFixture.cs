@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BitbucketBlazor.Tests.OAuth;
 
 /// <summary>
-/// A sandbox with rotating refresh tokens, no grace period for a used one, and a short access-token
+/// A sandbox with rotating refresh tokens, no grace period for a used one, Bitbucket-length (2,500+
+/// character) tokens, and a short access-token
 /// lifetime, that lets its clock run past that lifetime just before chosen pages of a workspace's
 /// repositories are served: the token in hand expires mid-listing, on a known page, every run.
 /// </summary>
@@ -28,6 +29,7 @@ public sealed class ForcedExpirySandboxFixture : SandboxFixture
         WithSetting("Bitbucket:Sandbox:AccessTokenLifetime", Lifetime.ToString());
         WithSetting("Bitbucket:Sandbox:RefreshTokenRotation", "Rotating");
         WithSetting("Bitbucket:Sandbox:RefreshTokenGracePeriod", "00:00:00");
+        WithSetting("Bitbucket:Sandbox:LongTokens", "true");
     }
 
     /// <summary>Gets how many forced expiries have happened since the last <see cref="ExpireBeforePages"/>.</summary>
