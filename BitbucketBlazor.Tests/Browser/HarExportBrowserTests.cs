@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Tests.Har;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Playwright;

@@ -2,11 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Components;
-using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -119,9 +118,8 @@ public sealed class SessionHarExporterTests
             Mode = mode,
             ClientId = mode == BitbucketMode.Cloud ? "key" : null,
             ClientSecret = mode == BitbucketMode.Cloud ? "secret" : null,
-            Sandbox = new SandboxSettings { InternalBaseUrl = "http://127.0.0.1:5000" },
         });
-        return new SessionHarExporter(new BitbucketEndpoints(options, new SandboxAddress(new NotListeningServer(), options)));
+        return new SessionHarExporter(new BitbucketEndpoints(options, new SandboxLocation("/sandbox", () => new Uri("http://127.0.0.1:5000/"))));
     }
 
     private static string Base64Credentials() =>

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Components.Presentation.Har;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,6 @@ public static class UserInterfaceExtensions
         services.AddSingleton<CodeSnippetGenerator>();
         services.AddSingleton<SessionHarExporter>();
         services.AddScoped<PublicUrls>();
-        services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         return services;
     }
 

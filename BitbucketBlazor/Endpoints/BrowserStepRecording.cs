@@ -1,5 +1,7 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Sandbox;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -26,7 +28,7 @@ public static class BrowserStepRecording
     /// <summary>Adds the recording to the pipeline; it looks only at the login's four paths.</summary>
     public static WebApplication UseBrowserStepRecording(this WebApplication app)
     {
-        var sandboxBase = app.Services.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.PathBase;
+        var sandboxBase = app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.PathBase;
         var store = app.Services.GetRequiredService<BrowserStepStore>();
         var time = app.Services.GetRequiredService<TimeProvider>();
         app.Use(async (context, next) =>
@@ -45,7 +47,7 @@ public static class BrowserStepRecording
                         var response = context.Response;
                         var step = new HttpExchange(method, url, requestHeaders, null, startedAt, time.GetElapsedTime(started),
                             response.StatusCode, ReasonPhrases.GetReasonPhrase(response.StatusCode), Pick(response.Headers, s_responseHeaders), null, null);
-                        store.Record(browserId, ExchangeMasker.MaskExchange(step), startsLogin);
+                        store.Record(browserId, SecretMasker.MaskExchange(step), startsLogin);
                     }
 
                     return Task.CompletedTask;
@@ -68,8 +70,8 @@ public static class BrowserStepRecording
 
         var isStep =
             (HttpMethods.IsGet(request.Method) && path.Equals(AuthorizationCodeEndpoints.CallbackPath, StringComparison.Ordinal)) ||
-            (HttpMethods.IsGet(request.Method) && path.Equals(sandboxBase + BitbucketEndpoints.AuthorizePath, StringComparison.Ordinal)) ||
-            (HttpMethods.IsPost(request.Method) && path.Equals(sandboxBase + Sandbox.SandboxAuthorizeEndpoint.DecisionPath, StringComparison.Ordinal));
+            (HttpMethods.IsGet(request.Method) && path.Equals(sandboxBase + BitbucketPaths.AuthorizePath, StringComparison.Ordinal)) ||
+            (HttpMethods.IsPost(request.Method) && path.Equals(sandboxBase + SandboxAuthorizeEndpoint.DecisionPath, StringComparison.Ordinal));
         return isStep ? false : null;
     }
 
@@ -82,7 +84,7 @@ public static class BrowserStepRecording
     private static string MaskLocation(string location) =>
         Uri.TryCreate(location, UriKind.RelativeOrAbsolute, out var uri) && uri.IsAbsoluteUri ? Cap(Mask(uri).ToString()) : Cap(location);
 
-    private static Uri Mask(Uri url) => Uri.TryCreate(ExchangeMasker.MaskUrl(url), UriKind.Absolute, out var masked) ? masked : url;
+    private static Uri Mask(Uri url) => Uri.TryCreate(SecretMasker.MaskUrl(url), UriKind.Absolute, out var masked) ? masked : url;
 
     private static string Cap(string value) => value.Length <= MaxHeaderValueLength ? value : value[..MaxHeaderValueLength] + "…";
 }

@@ -1,5 +1,5 @@
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -47,12 +47,12 @@ public enum SandboxRefreshTokenStatus
 
 /// <summary>
 /// The sandbox's access and refresh tokens, in memory and bounded by
-/// <see cref="SandboxSettings.MaxTokens"/>: when full, expired tokens go first, then the oldest.
-/// Refresh tokens rotate as on Bitbucket (<see cref="SandboxSettings.RefreshTokenRotation"/>): a used
-/// one keeps working for <see cref="SandboxSettings.RefreshTokenGracePeriod"/>, then is refused.
+/// <see cref="SandboxOptions.MaxTokens"/>: when full, expired tokens go first, then the oldest.
+/// Refresh tokens rotate as on Bitbucket (<see cref="SandboxOptions.RefreshTokenRotation"/>): a used
+/// one keeps working for <see cref="SandboxOptions.RefreshTokenGracePeriod"/>, then is refused.
 /// Tokens are kept by fingerprint only. Thread-safe.
 /// </summary>
-public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options)
 {
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
     // rather than "invalid"; after that it is dropped.
@@ -64,9 +64,9 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
     private readonly Dictionary<string, RefreshEntry> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Queue<string> _refreshOrder = new();
 
-    private int Capacity => options.Value.Sandbox.MaxTokens;
+    private int Capacity => options.Value.MaxTokens;
 
-    private TimeSpan Grace => options.Value.Sandbox.RefreshTokenGracePeriod;
+    private TimeSpan Grace => options.Value.RefreshTokenGracePeriod;
 
     /// <summary>Gets how many access tokens the store holds, expired ones included.</summary>
     public int AccessTokenCount
@@ -115,7 +115,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
     {
         var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
         var now = time.GetUtcNow();
-        var rotating = options.Value.Sandbox.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating;
+        var rotating = options.Value.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating;
         var next = rotating ? NewToken() : refreshToken;
         lock (_lock)
         {
@@ -220,7 +220,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
         : SandboxRefreshTokenStatus.Retired;
 
     // Bitbucket's new tokens are regularly over 2,500 characters: 1,950 random bytes are 2,600 in base64url.
-    private string NewToken() => SandboxSecrets.NewToken(options.Value.Sandbox.LongTokens ? 1_950 : 32);
+    private string NewToken() => SandboxSecrets.NewToken(options.Value.LongTokens ? 1_950 : 32);
 
     // Called under the lock. The oldest refresh tokens go first when the store is full.
     private void AddRefreshToken(string consumerKey, string refreshToken)
@@ -240,7 +240,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
         var accessToken = NewToken();
         var fingerprint = SandboxSecrets.Fingerprint(accessToken);
         var now = time.GetUtcNow();
-        var lifetime = options.Value.Sandbox.AccessTokenLifetime;
+        var lifetime = options.Value.AccessTokenLifetime;
         lock (_lock)
         {
             DropForgottenAndOverflow(now);

@@ -1,4 +1,4 @@
-using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Bitbucket.Facts;
 
 namespace BitbucketBlazor.Components.Presentation.Programs;
 
@@ -15,7 +15,7 @@ namespace BitbucketBlazor.Components.Presentation.Programs;
 public sealed record RepositoryProgram(Uri SiteUrl, Uri ApiUrl, string ClientId, string Workspace, bool StartsFromRefreshToken)
 {
     /// <summary>Gets the token endpoint's URL.</summary>
-    public string TokenUrl => SiteUrl.ToString().TrimEnd('/') + Bitbucket.BitbucketEndpoints.TokenPath;
+    public string TokenUrl => SiteUrl.ToString().TrimEnd('/') + BitbucketPaths.TokenPath;
 
     /// <summary>Gets the first page's URL; every later one comes from the answer's <c>next</c>.</summary>
     public string FirstPageUrl =>

@@ -1,14 +1,15 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using Microsoft.Extensions.Options;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Hosting;
 
 /// <summary>
 /// The presenter controls in sandbox mode: they act on the sandbox's in-process token store,
 /// one token at a time. In Bitbucket Cloud mode they are not offered.
 /// </summary>
-public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, SandboxTokenStore tokens, IOptions<BitbucketOptions> options) : IPresenterControls
+public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, SandboxTokenStore tokens, IOptions<SandboxOptions> options) : IPresenterControls
 {
     // Bitbucket's figure as announced (FACTS.md, "Rotating refresh tokens"); its real grace period cannot be read.
     private static readonly TimeSpan BitbucketGracePeriod = TimeSpan.FromMinutes(10);
@@ -17,7 +18,7 @@ public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, Sandb
     public bool IsAvailable => endpoints.IsSandbox;
 
     /// <inheritdoc />
-    public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.Sandbox.RefreshTokenGracePeriod : BitbucketGracePeriod;
+    public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.RefreshTokenGracePeriod : BitbucketGracePeriod;
 
     /// <inheritdoc />
     public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using BitbucketBlazor.Bitbucket;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>
 /// Masks the secrets of an HTTP exchange for showing it to a person: enough of each value is

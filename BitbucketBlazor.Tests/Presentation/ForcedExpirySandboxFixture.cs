@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>
 /// A sandbox with rotating refresh tokens, no grace period for a used one, Bitbucket-length (2,500+

@@ -1,7 +1,8 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Components;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 public sealed class ExchangeMaskerTests
 {

@@ -1,8 +1,9 @@
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Presentation.Programs;
-using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>
 /// The "Copy as program" programs are run for real against the sandbox, secrets only in their
