@@ -17,9 +17,7 @@ public sealed class HarExportTests : WalkthroughContext
     [Fact]
     public async Task NothingOfTheSessionIsRenderedAndTheMaskedFileGoesToTheBrowserOnlyOnTheClick()
     {
-        var token = await HoldTokenAsync("session-token-never-rendered-0123456789");
-        await State.RecordAsync([TestExchanges.Make("GET", FakeBitbucketApi.ApiBase + "/user", 200, "{}", [new("Authorization", "Bearer " + token)])]);
-        SetUpDownload();
+        var token = await CallTheApiAsync();
 
         var export = Render<HarExport>();
         Assert.DoesNotContain(token, export.Markup, StringComparison.Ordinal);
@@ -38,9 +36,7 @@ public sealed class HarExportTests : WalkthroughContext
     [Fact]
     public async Task InTheSandboxTheVisitorMayChooseAnUnmaskedFile()
     {
-        var token = await HoldTokenAsync("session-token-never-rendered-0123456789");
-        await State.RecordAsync([TestExchanges.Make("GET", FakeBitbucketApi.ApiBase + "/user", 200, "{}", [new("Authorization", "Bearer " + token)])]);
-        SetUpDownload();
+        var token = await CallTheApiAsync();
         var export = Render<HarExport>();
 
         export.Find("input[data-testid=har-unmasked]").Change(true);
@@ -61,6 +57,15 @@ public sealed class HarExportTests : WalkthroughContext
 
         Assert.NotNull(export.Find("[data-testid=har-download]"));
         Assert.Empty(export.FindAll("[data-testid=har-unmasked]"));
+    }
+
+    // A token in the state and an API call with it in the history; the download module is set up.
+    private async Task<string> CallTheApiAsync()
+    {
+        var token = await HoldTokenAsync("session-token-never-rendered-0123456789");
+        await State.RecordAsync([TestExchanges.Make("GET", FakeBitbucketApi.ApiBase + "/user", 200, "{}", [new("Authorization", "Bearer " + token)])]);
+        SetUpDownload();
+        return token;
     }
 
     // Reads the file when the component hands it to the browser's download module, while its stream is open.

@@ -18,39 +18,16 @@ public sealed class RepositoryProgramAgainstSandboxTests(ForcedExpirySandboxFixt
 
     private static Dictionary<string, string> Secret => new() { [CodeSnippetGenerator.ClientSecretVariable] = DemoConsumers.Private.Secret };
 
-    [Fact]
-    public async Task TheBashProgramListsEveryRepositoryAcrossTwoForcedExpiries()
+    public static TheoryData<string> Languages() => new("bash", "javascript", "csharp");
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task EveryProgramListsEveryRepositoryAcrossTwoForcedExpiries(string language)
     {
-        var bash = SnippetRunner.RequireBashWithCurlAndJq();
-        var program = BashRepositoryProgram.Write(Program());
+        var program = Write(language, Program());
         sandbox.ExpireBeforePages(2, 3);
 
-        var run = await SnippetRunner.RunBashAsync(bash, program, Secret);
-
-        AssertListedEveryRepository(run, program);
-    }
-
-    [Fact]
-    public async Task TheJavaScriptProgramListsEveryRepositoryAcrossTwoForcedExpiries()
-    {
-        var node = SnippetRunner.RequireNode();
-        var program = JavaScriptRepositoryProgram.Write(Program());
-        sandbox.ExpireBeforePages(2, 3);
-
-        var run = await SnippetRunner.RunNodeAsync(node, program, Secret);
-
-        AssertListedEveryRepository(run, program);
-    }
-
-    [Fact]
-    public async Task TheCSharpRefitProgramCompilesWithoutWarningsAndListsEveryRepositoryAcrossTwoForcedExpiries()
-    {
-        var program = CSharpRepositoryProgram.Write(Program());
-        var compiled = SnippetRunner.CompileCSharp(program, withRefit: true);
-        Assert.True(compiled.Diagnostics.IsEmpty, compiled.Report + "\n--- program ---\n" + program);
-        sandbox.ExpireBeforePages(2, 3);
-
-        var run = await SnippetRunner.RunCSharpAsync(compiled, Secret);
+        var run = await RunAsync(language, program, Secret);
 
         AssertListedEveryRepository(run, program);
     }
@@ -72,19 +49,11 @@ public sealed class RepositoryProgramAgainstSandboxTests(ForcedExpirySandboxFixt
         AssertListedEveryRepository(run, program, expiries: 1);
     }
 
-    public static TheoryData<string> Languages() => new("bash", "javascript", "csharp");
-
     [Theory]
     [MemberData(nameof(Languages))]
     public async Task EveryProgramStopsWithAMessageNamingTheVariableWhenTheSecretIsUnset(string language)
     {
-        var program = Program();
-        var run = language switch
-        {
-            "bash" => await SnippetRunner.RunBashAsync(SnippetRunner.RequireBashWithCurlAndJq(), BashRepositoryProgram.Write(program), new Dictionary<string, string>()),
-            "javascript" => await SnippetRunner.RunNodeAsync(SnippetRunner.RequireNode(), JavaScriptRepositoryProgram.Write(program), new Dictionary<string, string>()),
-            _ => await SnippetRunner.RunCSharpAsync(SnippetRunner.CompileCSharp(CSharpRepositoryProgram.Write(program), withRefit: true), new Dictionary<string, string>()),
-        };
+        var run = await RunAsync(language, Write(language, Program()), new Dictionary<string, string>());
 
         Assert.True(run.ExitCode != 0, run.ToString());
         Assert.Contains($"Set {CodeSnippetGenerator.ClientSecretVariable}", run.Errors, StringComparison.Ordinal);
@@ -105,6 +74,29 @@ public sealed class RepositoryProgramAgainstSandboxTests(ForcedExpirySandboxFixt
         Assert.Contains("var clientId = \"key\\u0022\\u0027\\u0060$(touch /tmp/x)\\\\\\n${HOME}\";", csharp, StringComparison.Ordinal);
         var compiled = SnippetRunner.CompileCSharp(csharp, withRefit: true);
         Assert.True(compiled.Diagnostics.IsEmpty, compiled.Report);
+    }
+
+    private static string Write(string language, RepositoryProgram program) => language switch
+    {
+        "bash" => BashRepositoryProgram.Write(program),
+        "javascript" => JavaScriptRepositoryProgram.Write(program),
+        _ => CSharpRepositoryProgram.Write(program),
+    };
+
+    // Runs a program as a reader would; the C# one must compile without a warning first.
+    private static async Task<SnippetRun> RunAsync(string language, string program, IReadOnlyDictionary<string, string> environment)
+    {
+        switch (language)
+        {
+            case "bash":
+                return await SnippetRunner.RunBashAsync(SnippetRunner.RequireBashWithCurlAndJq(), program, environment);
+            case "javascript":
+                return await SnippetRunner.RunNodeAsync(SnippetRunner.RequireNode(), program, environment);
+            default:
+                var compiled = SnippetRunner.CompileCSharp(program, withRefit: true);
+                Assert.True(compiled.Diagnostics.IsEmpty, compiled.Report + "\n--- program ---\n" + program);
+                return await SnippetRunner.RunCSharpAsync(compiled, environment);
+        }
     }
 
     private RepositoryProgram Program() =>

@@ -97,20 +97,8 @@ internal static class SnippetRunner
     }
 
     /// <summary>Runs a bash script from a file, as a reader would after saving it.</summary>
-    public static async Task<SnippetRun> RunBashAsync(string bash, string script, IReadOnlyDictionary<string, string> environment)
-    {
-        var directory = Directory.CreateTempSubdirectory("snippet-sh-");
-        try
-        {
-            var file = Path.Combine(directory.FullName, "program.sh");
-            await File.WriteAllTextAsync(file, script, TestContext.Current.CancellationToken);
-            return await RunAsync(bash, [file], directory.FullName, environment);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+    public static Task<SnippetRun> RunBashAsync(string bash, string script, IReadOnlyDictionary<string, string> environment) =>
+        RunScriptAsync(bash, "program.sh", script, environment);
 
     private static string Missing(string message, string requireVariable)
     {
@@ -124,14 +112,18 @@ internal static class SnippetRunner
     }
 
     /// <summary>Runs a JavaScript snippet as an ES module (top-level <c>await</c>) with <paramref name="node"/>.</summary>
-    public static async Task<SnippetRun> RunNodeAsync(string node, string snippet, IReadOnlyDictionary<string, string> environment)
+    public static Task<SnippetRun> RunNodeAsync(string node, string snippet, IReadOnlyDictionary<string, string> environment) =>
+        RunScriptAsync(node, "snippet.mjs", snippet, environment);
+
+    // Saves the code as a file in a fresh folder and runs it with its interpreter, as a reader would.
+    private static async Task<SnippetRun> RunScriptAsync(string interpreter, string fileName, string code, IReadOnlyDictionary<string, string> environment)
     {
-        var directory = Directory.CreateTempSubdirectory("snippet-js-");
+        var directory = Directory.CreateTempSubdirectory("snippet-");
         try
         {
-            var file = Path.Combine(directory.FullName, "snippet.mjs");
-            await File.WriteAllTextAsync(file, snippet, TestContext.Current.CancellationToken);
-            return await RunAsync(node, [file], directory.FullName, environment);
+            var file = Path.Combine(directory.FullName, fileName);
+            await File.WriteAllTextAsync(file, code, TestContext.Current.CancellationToken);
+            return await RunAsync(interpreter, [file], directory.FullName, environment);
         }
         finally
         {

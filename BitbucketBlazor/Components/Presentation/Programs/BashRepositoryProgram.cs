@@ -1,4 +1,3 @@
-using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Components.Presentation.Programs;
 
@@ -12,7 +11,7 @@ internal static class BashRepositoryProgram
         var refresh = RepositoryPrograms.RefreshTokenVariable;
         var start = program.StartsFromRefreshToken
             ? $$"""
-                require_variable {{refresh}} {{ProgramLiterals.Shell(RepositoryPrograms.MissingRefreshToken)}}
+                require_variable {{refresh}} {{SnippetLiterals.ShellSingle(RepositoryPrograms.MissingRefreshToken)}}
                 refresh_token=${{refresh}}
                 refresh_tokens
                 """
@@ -28,10 +27,10 @@ internal static class BashRepositoryProgram
             # curl through file descriptors, never its command line (which other users can see).
             set -euo pipefail
 
-            token_url={{ProgramLiterals.Shell(program.TokenUrl)}}
-            first_page={{ProgramLiterals.Shell(program.FirstPageUrl)}}
-            client_id={{ProgramLiterals.Shell(program.ClientId)}}
-            workspace={{ProgramLiterals.Shell(program.Workspace)}}
+            token_url={{SnippetLiterals.ShellSingle(program.TokenUrl)}}
+            first_page={{SnippetLiterals.ShellSingle(program.FirstPageUrl)}}
+            client_id={{SnippetLiterals.ShellSingle(program.ClientId)}}
+            workspace={{SnippetLiterals.ShellSingle(program.Workspace)}}
             max_pages={{RepositoryPrograms.MaxPages}}
 
             stop() { echo "$1" >&2; exit 1; }
@@ -39,7 +38,7 @@ internal static class BashRepositoryProgram
             for tool in curl jq; do
               command -v "$tool" >/dev/null || stop "This program needs $tool; install it first."
             done
-            require_variable {{secret}} {{ProgramLiterals.Shell(RepositoryPrograms.MissingSecret)}}
+            require_variable {{secret}} {{SnippetLiterals.ShellSingle(RepositoryPrograms.MissingSecret)}}
             basic=$(printf '%s:%s' "$client_id" "${{secret}}" | base64 | tr -d '\n')
 
             # token_request FORM: posts the form with HTTP Basic; keeps the access token and, when the

@@ -1,4 +1,3 @@
-using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Components.Presentation.Programs;
 
@@ -19,7 +18,7 @@ internal static class CSharpRepositoryProgram
                 refreshToken = Environment.GetEnvironmentVariable("{{RepositoryPrograms.RefreshTokenVariable}}");
                 if (string.IsNullOrEmpty(refreshToken))
                 {
-                    return Stop({{ProgramLiterals.CSharp(RepositoryPrograms.MissingRefreshToken)}});
+                    return Stop({{SnippetLiterals.Serialized(RepositoryPrograms.MissingRefreshToken)}});
                 }
 
                 await RefreshAsync();
@@ -39,16 +38,16 @@ internal static class CSharpRepositoryProgram
 
             const int PageLength = {{RepositoryPrograms.PageLength}};
             const int MaxPages = {{RepositoryPrograms.MaxPages}};
-            var clientId = {{ProgramLiterals.CSharp(program.ClientId)}};
-            var workspace = {{ProgramLiterals.CSharp(program.Workspace)}};
+            var clientId = {{SnippetLiterals.Serialized(program.ClientId)}};
+            var workspace = {{SnippetLiterals.Serialized(program.Workspace)}};
             var clientSecret = Environment.GetEnvironmentVariable("{{CodeSnippetGenerator.ClientSecretVariable}}");
             if (string.IsNullOrEmpty(clientSecret))
             {
-                return Stop({{ProgramLiterals.CSharp(RepositoryPrograms.MissingSecret)}});
+                return Stop({{SnippetLiterals.Serialized(RepositoryPrograms.MissingSecret)}});
             }
 
-            var oauth = RestService.ForGenerated<IBitbucketOAuthApi>({{ProgramLiterals.CSharp(program.SiteUrl.ToString().TrimEnd('/'))}});
-            var rest = RestService.ForGenerated<IBitbucketRestApi>({{ProgramLiterals.CSharp(program.ApiUrl.ToString().TrimEnd('/'))}});
+            var oauth = RestService.ForGenerated<IBitbucketOAuthApi>({{SnippetLiterals.Serialized(program.SiteUrl.ToString().TrimEnd('/'))}});
+            var rest = RestService.ForGenerated<IBitbucketRestApi>({{SnippetLiterals.Serialized(program.ApiUrl.ToString().TrimEnd('/'))}});
             using var http = new HttpClient(); // Refit methods take paths; Bitbucket's "next" is absolute and followed as given.
             var authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}"));
             var accessToken = "";

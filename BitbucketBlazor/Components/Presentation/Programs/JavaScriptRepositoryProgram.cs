@@ -1,4 +1,3 @@
-using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Components.Presentation.Programs;
 
@@ -11,7 +10,7 @@ internal static class JavaScriptRepositoryProgram
         var start = program.StartsFromRefreshToken
             ? $$"""
                 let refreshToken = process.env.{{RepositoryPrograms.RefreshTokenVariable}};
-                if (!refreshToken) stop({{ProgramLiterals.JavaScript(RepositoryPrograms.MissingRefreshToken)}});
+                if (!refreshToken) stop({{SnippetLiterals.Serialized(RepositoryPrograms.MissingRefreshToken)}});
                 """
             : "let refreshToken;";
         var first = program.StartsFromRefreshToken ? "await refresh();" : "await requestToken({ grant_type: \"client_credentials\" });";
@@ -20,10 +19,10 @@ internal static class JavaScriptRepositoryProgram
             // Lists every repository of a workspace: gets a token, follows "next" through every page, and on
             // a 401 refreshes the token (keeping the new refresh token Bitbucket returns) and retries once.
             // Run it on a server: a client secret or token must never ship to a browser.
-            const tokenUrl = {{ProgramLiterals.JavaScript(program.TokenUrl)}};
-            const firstPage = {{ProgramLiterals.JavaScript(program.FirstPageUrl)}};
-            const clientId = {{ProgramLiterals.JavaScript(program.ClientId)}};
-            const workspace = {{ProgramLiterals.JavaScript(program.Workspace)}};
+            const tokenUrl = {{SnippetLiterals.Serialized(program.TokenUrl)}};
+            const firstPage = {{SnippetLiterals.Serialized(program.FirstPageUrl)}};
+            const clientId = {{SnippetLiterals.Serialized(program.ClientId)}};
+            const workspace = {{SnippetLiterals.Serialized(program.Workspace)}};
             const maxPages = {{RepositoryPrograms.MaxPages}};
 
             function stop(message) {
@@ -32,7 +31,7 @@ internal static class JavaScriptRepositoryProgram
             }
 
             const clientSecret = process.env.{{CodeSnippetGenerator.ClientSecretVariable}};
-            if (!clientSecret) stop({{ProgramLiterals.JavaScript(RepositoryPrograms.MissingSecret)}});
+            if (!clientSecret) stop({{SnippetLiterals.Serialized(RepositoryPrograms.MissingSecret)}});
             {{start}}
             let accessToken;
 

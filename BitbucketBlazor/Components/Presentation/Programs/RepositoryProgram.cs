@@ -30,7 +30,7 @@ public sealed record RepositoryProgram(Uri SiteUrl, Uri ApiUrl, string ClientId,
 /// <remarks>
 /// Secrets come only from environment variables; each program stops with a message naming the
 /// variable when one is unset. Values written into the code (URLs, key, workspace) go through a
-/// real serializer (<see cref="ProgramLiterals"/>), never string concatenation.
+/// real serializer (<see cref="SnippetLiterals.Serialized"/>; bash words in single quotes), never string concatenation.
 /// </remarks>
 public static class RepositoryPrograms
 {
