@@ -72,8 +72,16 @@ internal sealed class FakeTokenClient : ITokenClient
     public Task<TokenResult> ExchangeCodeAsync(ConsumerCredentials consumer, string code, string? redirectUri, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>Gets or sets how a refresh is answered, given the refresh token sent; by default refreshes are not expected.</summary>
+    public Func<string, TokenResult> Refresh { get; set; } = _ => throw new NotSupportedException();
+
+    public List<string> RefreshTokensUsed { get; } = [];
+
+    public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+    {
+        RefreshTokensUsed.Add(refreshToken);
+        return Task.FromResult(Refresh(refreshToken));
+    }
 
     private static HttpExchange Exchange(ConsumerCredentials consumer, int status, string body) =>
         TestExchanges.Make("POST", TokenUrl, status, body,

@@ -59,6 +59,18 @@ public sealed class CodeSnippetGeneratorTests
     }
 
     [Fact]
+    public void AnySecretFieldOfTheMaskingPolicyBecomesAPlaceholderEvenWithoutANamedVariable()
+    {
+        var request = s_tokenRequest with { Form = [new("grant_type", "password"), new("username", "ann"), new("password", "pw-that-must-not-show")] };
+
+        var snippets = new CodeSnippetGenerator().Generate(request);
+
+        Assert.All(snippets, s => Assert.DoesNotContain("pw-that-must-not-show", s.Code, StringComparison.Ordinal));
+        Assert.Contains("\"password=$BITBUCKET_PASSWORD\"", snippets[0].Code, StringComparison.Ordinal);
+        Assert.Contains("Environment.GetEnvironmentVariable(\"BITBUCKET_PASSWORD\")", snippets[1].Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AShellHostileKeyIsQuotedSafely()
     {
         var curl = CodeSnippetGenerator.Curl(s_tokenRequest with { BasicClientId = "k\"$(rm -rf)`" });

@@ -129,6 +129,17 @@ public sealed class ErrorExplainerTests
     }
 
     [Fact]
+    public void AMissingScopeNamesBothSidesFromBitbucketsHeaders()
+    {
+        var result = FakeBitbucketApi.Error<Account>(ApiUrl, 403, "Your credentials lack one or more required privilege scopes.",
+            new("x-accepted-oauth-scopes", "pullrequest"), new("x-oauth-scopes", "account"));
+
+        var explanation = ErrorExplainer.ForApi(result)!;
+
+        Assert.Contains("This endpoint needs pullrequest; the token has account", explanation.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NotFoundIsExplained()
     {
         Assert.Equal(ErrorKind.NotFound, ErrorExplainer.ForApi(FakeBitbucketApi.Error<Account>(ApiUrl, 404, "Resource not found"))!.Kind);

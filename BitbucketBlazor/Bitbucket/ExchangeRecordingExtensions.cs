@@ -57,6 +57,7 @@ public static class ExchangeRecordingExtensions
             catch (Exception exception)
             {
                 var duration = time.GetElapsedTime(started);
+                logger.LogWarning("Bitbucket {Method} {Url} threw: {Detail}", request.Method.Method, MaskingPolicy.ForLogs.MaskUrl(url), MaskingPolicy.ForLogs.MaskForm(exception.ToString()));
                 var fault = exception is OperationCanceledException
                     ? $"Abandoned after {duration.TotalSeconds:0.0} s with no complete answer (time-out or cancellation)."
                     : HttpFaults.Describe(exception, url, duration);
@@ -87,7 +88,7 @@ public static class ExchangeRecordingExtensions
 
         private void Log(HttpExchange exchange)
         {
-            var url = SecretMasker.MaskUrl(exchange.Url);
+            var url = MaskingPolicy.ForLogs.MaskUrl(exchange.Url);
             var ms = (long)exchange.Duration.TotalMilliseconds;
             if (exchange.Fault is not null)
             {
@@ -102,7 +103,7 @@ public static class ExchangeRecordingExtensions
 
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                var masked = SecretMasker.MaskExchange(exchange);
+                var masked = MaskingPolicy.ForLogs.MaskExchange(exchange);
                 logger.LogDebug(
                     "Bitbucket {Method} {Url} request headers: {RequestHeaders}; request body: {RequestBody}; response headers: {ResponseHeaders}; response body: {ResponseBody}",
                     masked.Method,

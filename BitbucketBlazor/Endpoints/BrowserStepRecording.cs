@@ -47,7 +47,7 @@ public static class BrowserStepRecording
                         var response = context.Response;
                         var step = new HttpExchange(method, url, requestHeaders, null, startedAt, time.GetElapsedTime(started),
                             response.StatusCode, ReasonPhrases.GetReasonPhrase(response.StatusCode), Pick(response.Headers, s_responseHeaders), null, null);
-                        store.Record(browserId, SecretMasker.MaskExchange(step), startsLogin);
+                        store.Record(browserId, MaskingPolicy.ForDisplay.MaskExchange(step), startsLogin);
                     }
 
                     return Task.CompletedTask;
@@ -84,7 +84,7 @@ public static class BrowserStepRecording
     private static string MaskLocation(string location) =>
         Uri.TryCreate(location, UriKind.RelativeOrAbsolute, out var uri) && uri.IsAbsoluteUri ? Cap(Mask(uri).ToString()) : Cap(location);
 
-    private static Uri Mask(Uri url) => Uri.TryCreate(SecretMasker.MaskUrl(url), UriKind.Absolute, out var masked) ? masked : url;
+    private static Uri Mask(Uri url) => Uri.TryCreate(MaskingPolicy.ForDisplay.MaskUrl(url), UriKind.Absolute, out var masked) ? masked : url;
 
     private static string Cap(string value) => value.Length <= MaxHeaderValueLength ? value : value[..MaxHeaderValueLength] + "…";
 }

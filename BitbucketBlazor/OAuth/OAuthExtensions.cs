@@ -24,6 +24,7 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new BrowserStepStore(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<AuthorizationCodeResume>();
         services.AddScoped<TokenRefresher>();
         return services;
     }

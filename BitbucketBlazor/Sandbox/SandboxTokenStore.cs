@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -113,7 +114,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// </summary>
     public SandboxTokenGrant? Refresh(SandboxConsumer consumer, string refreshToken)
     {
-        var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
+        var fingerprint = Crypto.Fingerprint(refreshToken);
         var now = time.GetUtcNow();
         var rotating = options.Value.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating;
         var next = rotating ? NewToken() : refreshToken;
@@ -140,7 +141,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     {
         lock (_lock)
         {
-            return _refreshTokens.TryGetValue(SandboxSecrets.Fingerprint(refreshToken), out var entry)
+            return _refreshTokens.TryGetValue(Crypto.Fingerprint(refreshToken), out var entry)
                 ? StatusOf(entry, consumerKey, time.GetUtcNow())
                 : SandboxRefreshTokenStatus.Unknown;
         }
@@ -154,7 +155,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// <returns>True when the token is known (and is now refused), false otherwise.</returns>
     public bool RetireRefreshToken(string refreshToken)
     {
-        var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
+        var fingerprint = Crypto.Fingerprint(refreshToken);
         var longAgo = time.GetUtcNow() - Grace - TimeSpan.FromSeconds(1);
         lock (_lock)
         {
@@ -177,7 +178,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     {
         lock (_lock)
         {
-            _accessTokens.TryGetValue(SandboxSecrets.Fingerprint(accessToken), out token);
+            _accessTokens.TryGetValue(Crypto.Fingerprint(accessToken), out token);
         }
 
         if (token is null)
@@ -195,7 +196,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// <returns>True when the token is known (and is now expired), false otherwise.</returns>
     public bool ExpireAccessToken(string accessToken)
     {
-        var fingerprint = SandboxSecrets.Fingerprint(accessToken);
+        var fingerprint = Crypto.Fingerprint(accessToken);
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -220,7 +221,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
         : SandboxRefreshTokenStatus.Retired;
 
     // Bitbucket's new tokens are regularly over 2,500 characters: 1,950 random bytes are 2,600 in base64url.
-    private string NewToken() => SandboxSecrets.NewToken(options.Value.LongTokens ? 1_950 : 32);
+    private string NewToken() => Crypto.NewRandomToken(options.Value.LongTokens ? 1_950 : 32);
 
     // Called under the lock. The oldest refresh tokens go first when the store is full.
     private void AddRefreshToken(string consumerKey, string refreshToken)
@@ -230,7 +231,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
             _refreshTokens.Remove(oldest);
         }
 
-        var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
+        var fingerprint = Crypto.Fingerprint(refreshToken);
         _refreshTokens[fingerprint] = new RefreshEntry(consumerKey, null);
         _refreshOrder.Enqueue(fingerprint);
     }
@@ -238,7 +239,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     private SandboxTokenGrant IssueAccessToken(SandboxConsumer consumer, string refreshToken)
     {
         var accessToken = NewToken();
-        var fingerprint = SandboxSecrets.Fingerprint(accessToken);
+        var fingerprint = Crypto.Fingerprint(accessToken);
         var now = time.GetUtcNow();
         var lifetime = options.Value.AccessTokenLifetime;
         lock (_lock)

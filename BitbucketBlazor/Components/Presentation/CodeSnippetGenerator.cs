@@ -1,3 +1,5 @@
+using BitbucketBlazor.Bitbucket;
+
 namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>
@@ -58,8 +60,18 @@ public sealed partial class CodeSnippetGenerator
 
     private static string? SecretVariable(string fieldName) => SecretField(fieldName)?.Variable;
 
+    // The masking policy says which fields are secret; the table above only names their variables.
+    // A secret field it does not name still never appears: it gets a variable of its own.
     private static SecretInput? SecretField(string fieldName) =>
-        s_secretFields.TryGetValue(fieldName, out var secret) ? secret : null;
+        s_secretFields.TryGetValue(fieldName, out var secret) ? secret
+        : MaskingPolicy.IsSecretField(fieldName) ? new(CamelCase(fieldName), "BITBUCKET_" + fieldName.ToUpperInvariant(), $"the {fieldName} to send")
+        : null;
+
+    private static string CamelCase(string snakeCase)
+    {
+        var words = snakeCase.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(words.Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+    }
 
 
     /// <summary>A secret a snippet reads from the environment.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 
@@ -198,8 +199,12 @@ public static class ErrorExplainer
 
         if (status == 403)
         {
+            // Bitbucket says both sides in headers; without them the cause stays general.
+            var needs = exchange.ResponseHeader(ScopeHeaders.Accepted) is { } accepted && exchange.ResponseHeader(ScopeHeaders.Granted) is { } granted
+                ? $"This endpoint needs {accepted}; the token has {granted} (Bitbucket's {ScopeHeaders.Accepted} and {ScopeHeaders.Granted} headers)."
+                : "This endpoint needs one the token does not have (for example repository for repositories, pullrequest for pull requests).";
             return new(ErrorKind.MissingScope, "The token lacks a scope this endpoint needs",
-                "Scopes are fixed on the consumer, and a token carries the scopes the consumer had when the token was issued. This endpoint needs one the token does not have (for example repository for repositories, pullrequest for pull requests).",
+                "Scopes are fixed on the consumer, and a token carries the scopes the consumer had when the token was issued. " + needs,
                 "Tick the missing scope on the consumer in Bitbucket, then get a new token: the old one keeps its old scopes.",
                 quote);
         }
@@ -234,7 +239,8 @@ public static class ErrorExplainer
         "Check the network and the Bitbucket URLs in configuration, then try again.",
         fault);
 
-    private static string Describe(TimeSpan span) =>
+    /// <summary>Says a span in words, for example <c>10 minutes</c> or <c>90 seconds</c>.</summary>
+    public static string Describe(TimeSpan span) =>
         span.TotalMinutes >= 1 && span.Seconds == 0 ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}" : $"{span.TotalSeconds:0} seconds";
 
     private static bool Contains(string? text, string value) =>

@@ -25,7 +25,7 @@ public sealed class SessionHarExporter(BitbucketEndpoints endpoints)
             throw new InvalidOperationException("An unmasked export is only possible against the sandbox: real secrets never leave the server.");
         }
 
-        var exchanges = state.History.Select(e => new HarItem(unmasked ? e : ExchangeMasker.MaskExchange(e), IsBrowserStep: false));
+        var exchanges = state.History.Select(e => new HarItem(unmasked ? e : MaskingPolicy.ForDisplay.MaskExchange(e), IsBrowserStep: false));
 
         // Browser steps were masked when they were recorded: their URLs never held a code in the store.
         var steps = state.BrowserSteps.Select(e => new HarItem(e, IsBrowserStep: true));
