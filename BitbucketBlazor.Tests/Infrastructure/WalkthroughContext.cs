@@ -26,6 +26,7 @@ public abstract class WalkthroughContext : MudBunitContext
         Services.AddSingleton<IBitbucketApiClient>(Api);
         Services.AddSingleton<IPresenterControls>(Presenter);
         Services.AddSingleton<CodeSnippetGenerator>();
+        Services.AddSingleton<BitbucketBlazor.Components.Presentation.Har.SessionHarExporter>();
         Services.AddScoped<PublicUrls>();
     }
 

@@ -21,7 +21,7 @@ public sealed class AuthorizationCodeResumeTests
         _handoffs = new AuthorizationHandoffStore(_clock);
         _authorizations = new AuthorizedBrowserStore(_clock);
         _state = new TokenState(_clock);
-        _resume = new AuthorizationCodeResume(_state, _session, _handoffs, _authorizations, _clock);
+        _resume = new AuthorizationCodeResume(_state, _session, _handoffs, _authorizations, new BrowserStepStore(_clock), _clock);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
@@ -15,6 +16,7 @@ public static class UserInterfaceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
+        services.AddSingleton<SessionHarExporter>();
         services.AddScoped<PublicUrls>();
         return services;
     }

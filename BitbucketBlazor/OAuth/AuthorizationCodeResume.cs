@@ -32,6 +32,7 @@ public sealed class AuthorizationCodeResume(
     AuthorizationCodeSession session,
     AuthorizationHandoffStore handoffs,
     AuthorizedBrowserStore authorizations,
+    BrowserStepStore browserSteps,
     TimeProvider clock)
 {
     /// <summary>
@@ -60,6 +61,7 @@ public sealed class AuthorizationCodeResume(
         if (handoffs.Claim(handoffId, session.BrowserId) is { } handoff)
         {
             session.Received(handoff);
+            state.RecordBrowserSteps(browserSteps.Take(session.BrowserId));
             await state.SelectConsumerAsync(handoff.Consumer);
             await state.RecordAsync(handoff.Exchanges);
             await state.SetTokenAsync(handoff.Token, AuthorizationCodeFlow.Grant);

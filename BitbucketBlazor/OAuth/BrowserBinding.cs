@@ -23,15 +23,19 @@ public static class BrowserBinding
     public static string? Find(HttpContext context) =>
         context.Request.Cookies.TryGetValue(CookieName, out var value) && IsWellFormed(value) ? value : null;
 
+    /// <summary>Gets this browser's id from its cookie, or the one given to it during this request, or null.</summary>
+    public static string? Current(HttpContext context) => Find(context) ?? context.Items[CookieName] as string;
+
     /// <summary>Gets this browser's id, or gives it a new one and sets the cookie on the response.</summary>
     public static string GetOrCreate(HttpContext context)
     {
-        if (Find(context) is { } existing)
+        if (Current(context) is { } existing)
         {
             return existing;
         }
 
         var id = Crypto.NewRandomToken();
+        context.Items[CookieName] = id;
         context.Response.Cookies.Append(CookieName, id, new CookieOptions
         {
             HttpOnly = true,

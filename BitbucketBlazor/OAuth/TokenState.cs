@@ -18,6 +18,7 @@ public sealed class TokenState(TimeProvider clock)
 
     private readonly HashSet<EventCallback> _subscribers = [];
     private readonly List<HttpExchange> _history = [];
+    private readonly List<HttpExchange> _browserSteps = [];
 
     /// <summary>Gets the chosen consumer, or null.</summary>
     public ConsumerCredentials? Consumer { get; private set; }
@@ -67,6 +68,12 @@ public sealed class TokenState(TimeProvider clock)
 
     /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
     public IReadOnlyList<HttpExchange> History => _history;
+
+    /// <summary>
+    /// Gets the browser's own requests of this tab's authorization-code logins (<c>/authorize</c>, consent,
+    /// callback), masked, oldest first, at most <see cref="HistoryLimit"/>: for the HAR export, not the history list.
+    /// </summary>
+    public IReadOnlyList<HttpExchange> BrowserSteps => _browserSteps;
 
     /// <summary>Gets how long the current token has left (zero once expired), or null without a token.</summary>
     public TimeSpan? Remaining => ExpiresAt is { } at
@@ -167,6 +174,16 @@ public sealed class TokenState(TimeProvider clock)
         }
 
         return NotifyAsync();
+    }
+
+    /// <summary>Adds the browser's steps of a login this tab claimed (see <see cref="BrowserSteps"/>).</summary>
+    public void RecordBrowserSteps(IEnumerable<HttpExchange> steps)
+    {
+        _browserSteps.AddRange(steps);
+        if (_browserSteps.Count > HistoryLimit)
+        {
+            _browserSteps.RemoveRange(0, _browserSteps.Count - HistoryLimit);
+        }
     }
 
     /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>

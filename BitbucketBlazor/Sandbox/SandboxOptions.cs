@@ -42,6 +42,13 @@ public sealed class SandboxOptions : IValidatableObject
     public int RateLimitPerHour { get; set; } = 1_000;
 
     /// <summary>
+    /// Gets or sets how long a sandbox access token lives (<c>expires_in</c>). Bitbucket's is two hours;
+    /// a presenter or a test sets a short one to show expiry and refresh. Defaults to 2 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = OutOfRange)]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
     /// Gets or sets whether a refresh answers a new refresh token and retires the used one, as Bitbucket
     /// Cloud now does, or keeps the old never-expiring refresh token. Defaults to <see cref="SandboxRefreshTokenRotation.Rotating"/>.
     /// </summary>

@@ -55,9 +55,6 @@ public enum SandboxRefreshTokenStatus
 /// </summary>
 public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options)
 {
-    /// <summary>How long an access token lives: two hours, as on Bitbucket.</summary>
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
-
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
     // rather than "invalid"; after that it is dropped.
     private static readonly TimeSpan ExpiredRetention = TimeSpan.FromHours(2);
@@ -244,14 +241,15 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
         var accessToken = NewToken();
         var fingerprint = Crypto.Fingerprint(accessToken);
         var now = time.GetUtcNow();
+        var lifetime = options.Value.AccessTokenLifetime;
         lock (_lock)
         {
             DropForgottenAndOverflow(now);
-            _accessTokens[fingerprint] = new SandboxAccessToken(consumer.Key, consumer.Scopes, now + AccessTokenLifetime);
+            _accessTokens[fingerprint] = new SandboxAccessToken(consumer.Key, consumer.Scopes, now + lifetime);
             _accessOrder.Enqueue(fingerprint);
         }
 
-        return new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)AccessTokenLifetime.TotalSeconds);
+        return new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)Math.Ceiling(lifetime.TotalSeconds));
     }
 
     // Tokens are queued in issue order and all live equally long, so the oldest are at the

@@ -22,6 +22,23 @@ public sealed class ApiCallStepTests : WalkthroughContext
     }
 
     [Fact]
+    public async Task AfterACallTheWholeProgramIsOfferedInThreeLanguagesWithoutTheTokenOrSecret()
+    {
+        var token = await HoldTokenAsync();
+        var step = Render<ApiCallStep>();
+
+        step.Find("[data-testid=send-api-request]").Click();
+        step.WaitForAssertion(() => Assert.NotNull(step.Find("[data-testid=api-program-panel]")));
+        step.Find("[data-testid=api-program-panel] .mud-expand-panel-header").Click();
+
+        step.WaitForAssertion(() => Assert.Contains("while [ -n \"$url\" ]", step.Find("[data-testid=api-program-bash]").TextContent, StringComparison.Ordinal));
+        var panel = step.Find("[data-testid=api-program-panel]").TextContent;
+        Assert.All(["bash + curl", "C# Refit", "JavaScript (Node.js)"], label => Assert.Contains(label, panel, StringComparison.Ordinal));
+        Assert.DoesNotContain(token, step.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(PrivateDemo.ClientSecret, step.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RepositoriesAreListedAndNextFollowsTheResponsesNextUrl()
     {
         await HoldTokenAsync();

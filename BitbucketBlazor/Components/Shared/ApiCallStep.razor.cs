@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
+using BitbucketBlazor.Components.Presentation.Programs;
 using BitbucketBlazor.OAuth;
 using Microsoft.AspNetCore.Components;
 
@@ -61,6 +62,13 @@ public sealed partial class ApiCallStep : IDisposable
         ApiEndpoint.Repository => $"/repositories/{Uri.EscapeDataString(Workspace)}/{Uri.EscapeDataString(RepoSlug)}",
         _ => $"/repositories/{Uri.EscapeDataString(Workspace)}/{Uri.EscapeDataString(RepoSlug)}/pullrequests",
     };
+
+    // The whole-program version of a repository listing, for the consumer of this tab's token.
+    private RepositoryProgram? Program => State.Consumer is { } consumer && State.Token is not null
+        ? new RepositoryProgram(Urls.ToPublic(Endpoints.SiteUrl), Urls.ToPublic(Endpoints.ApiUrl), consumer.ClientId,
+            string.IsNullOrWhiteSpace(Workspace) ? DefaultWorkspace : Workspace,
+            StartsFromRefreshToken: State.Grant is AuthorizationCodeFlow.Grant or TokenRefresher.Grant)
+        : null;
 
     private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders =>
     [
