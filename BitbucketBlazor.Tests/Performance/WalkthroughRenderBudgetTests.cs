@@ -1,8 +1,7 @@
 using System.Text.Json;
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.Components.Pages.ClientCredentials;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.Tests.Components;
 using BitbucketBlazor.Tests.Sandbox;
 using Bunit;

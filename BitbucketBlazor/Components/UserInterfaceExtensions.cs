@@ -1,3 +1,4 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using System.IO.Compression;
@@ -17,7 +18,6 @@ public static class UserInterfaceExtensions
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
         services.AddScoped<PublicUrls>();
-        services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         services.AddPageCompression();
         return services;
     }
