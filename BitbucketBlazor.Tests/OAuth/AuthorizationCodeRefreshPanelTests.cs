@@ -45,6 +45,8 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var preview = panel.Find("[data-testid=refresh-request-preview]").TextContent;
         Assert.Contains("grant_type=refresh_token", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("first-refresh-token-value", panel.Markup, StringComparison.Ordinal);
+        // Nor in what the panel hands its children: that is on the wire too.
+        RenderedSecrets.AssertNotSent(panel, JSInterop, "first-refresh-token-value", "a2V5OnRoZS1zZWNyZXQ=");
 
         await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
 

@@ -57,8 +57,7 @@ public sealed class TokenRefresher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Refresh request failed before an answer came back: {ExceptionType}", ex.GetType().Name);
-            return new TokenResult(null, null, null, $"The request failed before an answer came back: {ex.Message}");
+            return new TokenResult(null, null, null, UnexpectedFailure.Explain(logger, ex, "The refresh request", "The current token is unchanged; try the refresh again."));
         }
 
         if (result.Exchange is { } exchange)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -126,7 +127,7 @@ internal static class SandboxRestApi
                 return Unauthorized(context, ExpiredMessage, "The access token expired.", "invalid_token");
         }
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
+        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(Crypto.Fingerprint(presented), out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<SandboxOptions>>().Value.RateLimitPerHour;

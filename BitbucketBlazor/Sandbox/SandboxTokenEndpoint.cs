@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Primitives;
 
 namespace BitbucketBlazor.Sandbox;
@@ -163,7 +164,7 @@ internal static class SandboxTokenEndpoint
         var consumer = DemoConsumers.FindByKey(key);
 
         // Compared even for an unknown key, so the answer takes as long either way.
-        var secretMatches = SandboxSecrets.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
+        var secretMatches = Crypto.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
         if (consumer is null || !secretMatches)
         {
             if (hasBasic)

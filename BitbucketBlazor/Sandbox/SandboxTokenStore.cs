@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -78,7 +79,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// <summary>Issues a new access token and a new refresh token to <paramref name="consumer"/>.</summary>
     public SandboxTokenGrant Issue(SandboxConsumer consumer)
     {
-        var refreshToken = SandboxSecrets.NewToken();
+        var refreshToken = Crypto.NewRandomToken();
         lock (_lock)
         {
             while (_refreshTokens.Count >= Capacity && _refreshOrder.TryDequeue(out var oldest))
@@ -86,7 +87,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
                 _refreshTokens.Remove(oldest);
             }
 
-            var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
+            var fingerprint = Crypto.Fingerprint(refreshToken);
             _refreshTokens[fingerprint] = (consumer.Key, consumer.Scopes);
             _refreshOrder.Enqueue(fingerprint);
         }
@@ -103,7 +104,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     {
         lock (_lock)
         {
-            if (!_refreshTokens.TryGetValue(SandboxSecrets.Fingerprint(refreshToken), out var entry) || entry.ConsumerKey != consumer.Key)
+            if (!_refreshTokens.TryGetValue(Crypto.Fingerprint(refreshToken), out var entry) || entry.ConsumerKey != consumer.Key)
             {
                 return null;
             }
@@ -117,7 +118,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     {
         lock (_lock)
         {
-            _accessTokens.TryGetValue(SandboxSecrets.Fingerprint(accessToken), out token);
+            _accessTokens.TryGetValue(Crypto.Fingerprint(accessToken), out token);
         }
 
         if (token is null)
@@ -135,7 +136,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// <returns>True when the token is known (and is now expired), false otherwise.</returns>
     public bool ExpireAccessToken(string accessToken)
     {
-        var fingerprint = SandboxSecrets.Fingerprint(accessToken);
+        var fingerprint = Crypto.Fingerprint(accessToken);
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -155,8 +156,8 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
 
     private SandboxTokenGrant IssueAccessToken(SandboxConsumer consumer, string refreshToken)
     {
-        var accessToken = SandboxSecrets.NewToken();
-        var fingerprint = SandboxSecrets.Fingerprint(accessToken);
+        var accessToken = Crypto.NewRandomToken();
+        var fingerprint = Crypto.Fingerprint(accessToken);
         var now = time.GetUtcNow();
         lock (_lock)
         {
