@@ -78,6 +78,8 @@ internal static class Pages
     public static async Task<(double HttpBytes, double SocketBytes)> FirstLoadAsync(IBrowser browser, Uri root, string path, bool compressed)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = root.ToString() });
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
         await context.AddInitScriptAsync(CountWebSocketBytes);
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
