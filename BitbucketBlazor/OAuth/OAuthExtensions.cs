@@ -23,6 +23,7 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<AuthorizationCodeResume>();
         services.AddScoped<TokenRefresher>();
         return services;
     }
