@@ -2,6 +2,7 @@ using System.Text;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.Tests.Har;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 using Microsoft.JSInterop;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BitbucketBlazor.Tests.Har;

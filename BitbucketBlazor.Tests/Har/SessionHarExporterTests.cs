@@ -5,7 +5,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

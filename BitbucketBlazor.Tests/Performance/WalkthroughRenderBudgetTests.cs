@@ -2,7 +2,7 @@ using System.Text.Json;
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Shared;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 using BitbucketBlazor.Tests.Sandbox;
 using Bunit;
 using Microsoft.AspNetCore.Components;
