@@ -3,6 +3,7 @@ using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components;

@@ -31,7 +31,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Services.AddScoped<AuthorizationCodeSession>();
         Services.AddSingleton(new AuthorizedBrowserStore(_clock));
         Services.AddScoped<TokenRefresher>();
-        Services.AddSingleton<IPresenterControls>(new Components.FakePresenterControls { IsAvailable = false });
+        Services.AddSingleton<IPresenterControls>(new FakePresenterControls { IsAvailable = false });
         Services.AddLogging();
     }
 
