@@ -18,6 +18,7 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new WalkthroughStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
         services.AddScoped<TokenRefresher>();
