@@ -1,4 +1,5 @@
 using System.Net;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Endpoints;
@@ -84,7 +85,7 @@ public sealed class CrossInstanceTests(TwoInstancesFixture cluster) : IClassFixt
         var fingerprint = SandboxSecrets.Fingerprint(token);
 
         // Spend all but one request of the hour through the shared counter, then one call on each instance.
-        var limit = cluster.A.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::BitbucketBlazor.Bitbucket.BitbucketOptions>>().Value.Sandbox.RateLimitPerHour;
+        var limit = cluster.A.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value.RateLimitPerHour;
         for (var i = 0; i < limit - 1; i++)
         {
             Assert.True((await limiter.TryAcquireAsync(fingerprint)).Allowed);
