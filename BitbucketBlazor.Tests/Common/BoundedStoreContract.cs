@@ -25,10 +25,10 @@ public abstract class BoundedStoreContract
         var store = Create(capacity: 3);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(StoreWrite.Stored, await store.SetAsync($"k{i}", NoteFor(i), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct));
+            Assert.Equal(StoreWrite.Stored, await PutAsync(store, $"k{i}", i));
         }
 
-        Assert.Equal(StoreWrite.Full, await store.SetAsync("newcomer", NoteFor(9), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct));
+        Assert.Equal(StoreWrite.Full, await PutAsync(store, "newcomer", 9));
         Assert.Null(await store.GetAsync("newcomer", Ct));
         for (var i = 0; i < 3; i++)
         {
@@ -42,9 +42,9 @@ public abstract class BoundedStoreContract
     public async Task ReplacingAHeldKeyNeedsNoRoom()
     {
         var store = Create(capacity: 1);
-        await store.SetAsync("k", NoteFor(1), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct);
+        await PutAsync(store, "k", 1);
 
-        Assert.Equal(StoreWrite.Stored, await store.SetAsync("k", NoteFor(2), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct));
+        Assert.Equal(StoreWrite.Stored, await PutAsync(store, "k", 2));
         Assert.Equal("note 2", (await store.GetAsync("k", Ct))!.Text);
     }
 
@@ -58,8 +58,8 @@ public abstract class BoundedStoreContract
 
         Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, await store.CountLiveAsync(Ct));
-        Assert.Equal(StoreWrite.Stored, await store.SetAsync("new-1", NoteFor(3), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct));
-        Assert.Equal(StoreWrite.Stored, await store.SetAsync("new-2", NoteFor(4), Live(TimeSpan.FromMinutes(10)), cancellationToken: Ct));
+        Assert.Equal(StoreWrite.Stored, await PutAsync(store, "new-1", 3));
+        Assert.Equal(StoreWrite.Stored, await PutAsync(store, "new-2", 4));
         Assert.NotNull(await store.GetAsync("old-1", Ct));
 
         Clock.Advance(TimeSpan.FromMinutes(4));
@@ -71,12 +71,12 @@ public abstract class BoundedStoreContract
     public async Task AnOwnersNewestEntryReplacesItsOwnOldestNotSomeoneElses()
     {
         var store = Create(capacity: 10, perOwner: 2);
-        await store.SetAsync("other", NoteFor(0), Live(TimeSpan.FromMinutes(10)), "browser-b", Ct);
-        await store.SetAsync("a1", NoteFor(1), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct);
+        await PutAsync(store, "other", 0, "browser-b");
+        await PutAsync(store, "a1", 1, "browser-a");
         Clock.Advance(TimeSpan.FromSeconds(1));
-        await store.SetAsync("a2", NoteFor(2), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct);
+        await PutAsync(store, "a2", 2, "browser-a");
         Clock.Advance(TimeSpan.FromSeconds(1));
-        await store.SetAsync("a3", NoteFor(3), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct);
+        await PutAsync(store, "a3", 3, "browser-a");
 
         Assert.Null(await store.GetAsync("a1", Ct));
         Assert.NotNull(await store.GetAsync("a2", Ct));
@@ -91,11 +91,11 @@ public abstract class BoundedStoreContract
     public async Task AnOwnerAtItsCapCanStillStartAfreshInAFullStore()
     {
         var store = Create(capacity: 2, perOwner: 2);
-        await store.SetAsync("a1", NoteFor(1), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct);
-        await store.SetAsync("a2", NoteFor(2), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct);
+        await PutAsync(store, "a1", 1, "browser-a");
+        await PutAsync(store, "a2", 2, "browser-a");
 
-        Assert.Equal(StoreWrite.Stored, await store.SetAsync("a3", NoteFor(3), Live(TimeSpan.FromMinutes(10)), "browser-a", Ct));
-        Assert.Equal(StoreWrite.Full, await store.SetAsync("b1", NoteFor(4), Live(TimeSpan.FromMinutes(10)), "browser-b", Ct));
+        Assert.Equal(StoreWrite.Stored, await PutAsync(store, "a3", 3, "browser-a"));
+        Assert.Equal(StoreWrite.Full, await PutAsync(store, "b1", 4, "browser-b"));
     }
 
     [Fact]
@@ -139,6 +139,10 @@ public abstract class BoundedStoreContract
     protected IBoundedStore<Note> Create(int capacity, int perOwner = 0) =>
         Factory.Create<Note>(new BoundedStoreLimits("test-" + Guid.NewGuid().ToString("N")[..8], capacity, perOwner), Clock.GetUtcNow);
 
+    // Ten minutes of life, optionally for an owner: what most of these tests store.
+    protected Task<StoreWrite> PutAsync(IBoundedStore<Note> store, string key, int note, string? owner = null) =>
+        store.SetAsync(key, NoteFor(note), Live(TimeSpan.FromMinutes(10)), owner, Ct);
+
     protected StoreLifetime Live(TimeSpan span) => StoreLifetime.Until(Clock.GetUtcNow() + span);
 
     protected Note NoteFor(int i) => new($"note {i}", Clock.GetUtcNow());
@@ -166,7 +170,7 @@ public sealed class InMemoryBoundedStoreTests : BoundedStoreContract
     public async Task AFloodOfNewcomersNeverGrowsTheStoreAndLiveEntriesSurviveIt()
     {
         var store = new InMemoryBoundedStore<Note>(new BoundedStoreLimits("t", 100, 3), Clock.GetUtcNow);
-        await store.SetAsync("early", NoteFor(0), Live(TimeSpan.FromMinutes(10)), "early-browser", Ct);
+        await PutAsync(store, "early", 0, "early-browser");
         var refused = 0;
         for (var i = 0; i < 20_000; i++)
         {

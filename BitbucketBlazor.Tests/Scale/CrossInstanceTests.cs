@@ -39,8 +39,7 @@ public sealed class CrossInstanceTests(TwoInstancesFixture cluster) : IClassFixt
     public async Task ASandboxTokenMintedOnAWorksOnBAndItsRefreshTokenRefreshesOnB()
     {
         cluster.Redis.SkipUnlessRunning();
-        using var onA = new SandboxClient(cluster.A.RootUri);
-        using var onB = new SandboxClient(cluster.B.RootUri);
+        var (onA, onB) = (cluster.SandboxA, cluster.SandboxB);
         var grant = await onA.ClientCredentialsAsync(DemoConsumers.Private);
 
         await onB.GetApiJsonAsync("user", grant.GetProperty("access_token").GetString()!);
@@ -56,8 +55,7 @@ public sealed class CrossInstanceTests(TwoInstancesFixture cluster) : IClassFixt
     public async Task ACodeIsSingleUseAcrossBothInstances()
     {
         cluster.Redis.SkipUnlessRunning();
-        using var onA = new SandboxClient(cluster.A.RootUri);
-        using var onB = new SandboxClient(cluster.B.RootUri);
+        var (onA, onB) = (cluster.SandboxA, cluster.SandboxB);
         var code = await onA.AuthorizationCodeAsync(DemoConsumers.Private);
 
         var exchanges = await Task.WhenAll(
@@ -78,8 +76,7 @@ public sealed class CrossInstanceTests(TwoInstancesFixture cluster) : IClassFixt
     public async Task TheHourlyLimitIsCountedOnceForTheWholeCluster()
     {
         cluster.Redis.SkipUnlessRunning();
-        using var onA = new SandboxClient(cluster.A.RootUri);
-        using var onB = new SandboxClient(cluster.B.RootUri);
+        var (onA, onB) = (cluster.SandboxA, cluster.SandboxB);
         var token = await onA.AccessTokenAsync(DemoConsumers.Private);
         var limiter = cluster.A.Services.GetRequiredService<ISandboxRateLimiter>();
         var fingerprint = SandboxSecrets.Fingerprint(token);

@@ -34,13 +34,20 @@ public sealed class FailoverBrowserTests(BrowserFixture fixture) : BrowserTest(f
         var bearerBefore = await MaskedBearerAsync(page);
         var historyBefore = await page.GetByTestId("history-panel").InnerTextAsync();
         var serving = await ServingInstanceAsync(page);
+        await page.EvaluateAsync("() => window.beforeTheInstanceWentAway = true");
 
         await cluster.KillAsync(serving, hard);
 
         // Blazor notices the lost connection, fails to resume on the dead instance, and reloads:
         // HAProxy sends the reload to the other instance, which resumes from the shared state.
-        await Expect(page.GetByTestId("send-api-request")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        // The marker is gone only from a reloaded document, so the old page cannot pass for it.
+        await page.WaitForFunctionAsync("() => window.beforeTheInstanceWentAway === undefined", null, new() { Timeout = 120_000 });
+
+        // The dead page's console (the dropped WebSocket, the refused reconnect) is the instance loss
+        // itself; from the reloaded page on, every check of a healthy page applies.
+        ConsoleErrors.Clear();
         await WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("send-api-request")).ToBeVisibleAsync();
         Assert.NotEqual(serving, await ServingInstanceAsync(page));
         Assert.Equal(historyBefore, await page.GetByTestId("history-panel").InnerTextAsync());
 

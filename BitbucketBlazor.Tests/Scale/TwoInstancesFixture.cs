@@ -31,7 +31,15 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         B = new AppFixture().WithSetting("ConnectionStrings:Redis", Redis.ConnectionString);
         await A.InitializeAsync();
         await B.InitializeAsync();
+        SandboxA = new(A.RootUri);
+        SandboxB = new(B.RootUri);
     }
+
+    /// <summary>Gets a sandbox client talking to A.</summary>
+    public BitbucketBlazor.Tests.Sandbox.SandboxClient SandboxA { get; private set; } = null!;
+
+    /// <summary>Gets a sandbox client talking to B.</summary>
+    public BitbucketBlazor.Tests.Sandbox.SandboxClient SandboxB { get; private set; } = null!;
 
     /// <summary>Rewrites <paramref name="url"/> (an address on A) to the same path on B.</summary>
     public Uri OnB(Uri url) => new UriBuilder(url) { Port = B.RootUri.Port }.Uri;
@@ -39,6 +47,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        SandboxA?.Dispose();
+        SandboxB?.Dispose();
         if (A is not null)
         {
             await A.DisposeAsync();
