@@ -32,6 +32,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Services.AddScoped<AuthorizationCodeSession>();
         Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), _clock));
         Services.AddScoped<TokenRefresher>();
+        Services.AddSingleton<IPresenterControls>(new Components.FakePresenterControls { IsAvailable = false });
         Services.AddLogging();
     }
 
@@ -46,6 +47,8 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var preview = panel.Find("[data-testid=refresh-request-preview]").TextContent;
         Assert.Contains("grant_type=refresh_token", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("first-refresh-token-value", panel.Markup, StringComparison.Ordinal);
+        // Nor in what the panel hands its children: that is on the wire too.
+        RenderedSecrets.AssertNotSent(panel, JSInterop, "first-refresh-token-value", "a2V5OnRoZS1zZWNyZXQ=");
 
         await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
 

@@ -79,7 +79,7 @@ public sealed class CrossInstanceTests(TwoInstancesFixture cluster) : IClassFixt
         var (onA, onB) = (cluster.SandboxA, cluster.SandboxB);
         var token = await onA.AccessTokenAsync(DemoConsumers.Private);
         var limiter = cluster.A.Services.GetRequiredService<ISandboxRateLimiter>();
-        var fingerprint = SandboxSecrets.Fingerprint(token);
+        var fingerprint = global::BitbucketBlazor.Common.Crypto.Fingerprint(token);
 
         // Spend all but one request of the hour through the shared counter, then one call on each instance.
         var limit = cluster.A.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value.RateLimitPerHour;

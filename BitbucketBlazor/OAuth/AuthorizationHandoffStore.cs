@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Common;
 using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.OAuth;
@@ -64,7 +65,7 @@ public sealed class AuthorizationHandoffStore(
     public async Task<string?> PutAsync(string browserId, AuthorizationHandoff handoff, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        var id = BrowserBinding.NewSecret();
+        var id = Crypto.NewRandomToken();
         var expiresAt = clock.GetUtcNow() + Lifetime;
         var written = await _handoffs.SetAsync(id, new Entry(id, browserId, handoff, expiresAt), StoreLifetime.Until(expiresAt), browserId, cancellationToken);
         return written == StoreWrite.Stored ? id : null;
@@ -82,7 +83,7 @@ public sealed class AuthorizationHandoffStore(
     {
         if (string.IsNullOrEmpty(id)
             || await _handoffs.GetAsync(id, cancellationToken) is not { } entry
-            || !BrowserBinding.SameBrowser(entry.BrowserId, browserId)
+            || !Crypto.FixedTimeEquals(entry.BrowserId, browserId)
             || await _handoffs.TakeAsync(id, cancellationToken) is not { } taken)
         {
             return null;

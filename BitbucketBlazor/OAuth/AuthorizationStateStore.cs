@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using BitbucketBlazor.Common;
 using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.OAuth;
@@ -84,10 +83,10 @@ public sealed class AuthorizationStateStore(
     public async Task<string?> IssueAsync(string browserId, string consumerKey, string? redirectUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        var state = BrowserBinding.NewSecret();
+        var state = Crypto.NewRandomToken();
         var now = clock.GetUtcNow();
         var request = new PendingAuthorization(consumerKey, redirectUri, now, now + Lifetime);
-        var written = await _states.SetAsync(Hash(state), new StoredState(browserId, request, Used: false), LifetimeOf(request), browserId, cancellationToken);
+        var written = await _states.SetAsync(Crypto.Fingerprint(state), new StoredState(browserId, request, Used: false), LifetimeOf(request), browserId, cancellationToken);
         return written == StoreWrite.Stored ? state : null;
     }
 
@@ -102,14 +101,14 @@ public sealed class AuthorizationStateStore(
             return new StateCheck(StateCheckOutcome.Missing, null);
         }
 
-        var key = Hash(state);
+        var key = Crypto.Fingerprint(state);
         var entry = await _states.GetAsync(key, cancellationToken);
         if (entry is null)
         {
             return new StateCheck(StateCheckOutcome.Unknown, null);
         }
 
-        if (!BrowserBinding.SameBrowser(entry.BrowserId, browserId))
+        if (!Crypto.FixedTimeEquals(entry.BrowserId, browserId))
         {
             // Left in place: the browser it belongs to may still come back with it.
             return new StateCheck(StateCheckOutcome.OtherBrowser, null);
@@ -135,8 +134,6 @@ public sealed class AuthorizationStateStore(
     }
 
     private static StoreLifetime LifetimeOf(PendingAuthorization request) => new(request.ExpiresAt, request.ExpiresAt + Lifetime);
-
-    private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 
     /// <summary>A state as stored: whose it is, what it was issued for, whether it was spent.</summary>
     /// <param name="BrowserId">The browser it was issued to.</param>

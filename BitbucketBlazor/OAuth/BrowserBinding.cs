@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -32,7 +31,7 @@ public static class BrowserBinding
             return existing;
         }
 
-        var id = NewSecret();
+        var id = Crypto.NewRandomToken();
         context.Response.Cookies.Append(CookieName, id, new CookieOptions
         {
             HttpOnly = true,
@@ -44,14 +43,6 @@ public static class BrowserBinding
         });
         return id;
     }
-
-    /// <summary>A fresh 256-bit random value from <see cref="RandomNumberGenerator"/>, base64url (43 characters).</summary>
-    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>Compares two ids in constant time, so timing does not tell how much of a guess was right.</summary>
-    public static bool SameBrowser(string? a, string? b) =>
-        a is not null && b is not null &&
-        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
 
     private static bool IsWellFormed(string value) =>
         value.Length == 43 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -27,6 +27,7 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new WalkthroughStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<AuthorizationCodeResume>();
         services.AddScoped<TokenRefresher>();
         return services;
     }

@@ -59,6 +59,13 @@ public sealed class TokenState(TimeProvider clock)
     /// </summary>
     public RefreshOutcome? LastRefresh { get; private set; }
 
+    /// <summary>
+    /// Gets the refresh token the last successful refresh replaced, and when it was first used, so the refresh step
+    /// can show old and new side by side and let the visitor try the old one. Never rendered unmasked. Forgotten with
+    /// the token, and when a token of another grant arrives.
+    /// </summary>
+    public ReplacedRefreshToken? PreviousRefreshToken { get; private set; }
+
     /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
     public IReadOnlyList<HttpExchange> History => _history;
 
@@ -90,6 +97,7 @@ public sealed class TokenState(TimeProvider clock)
         {
             // A token from a fresh grant makes "the refreshed token is the one this tab uses" stale.
             LastRefresh = null;
+            PreviousRefreshToken = null;
         }
 
         Token = token;
@@ -112,6 +120,17 @@ public sealed class TokenState(TimeProvider clock)
 
         AutoRefresh = on;
         return NotifyAsync();
+    }
+
+    /// <summary>
+    /// Keeps a refreshed token together with the refresh token it replaces (see <see cref="PreviousRefreshToken"/>).
+    /// The newest refresh token is always the one kept: Bitbucket rotates them, and the replaced one dies soon.
+    /// </summary>
+    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced)
+    {
+        // Trying the old refresh token again keeps the time of its first use: Bitbucket's grace period runs from there.
+        PreviousRefreshToken = PreviousRefreshToken?.Value == replaced.Value ? PreviousRefreshToken : replaced;
+        return SetTokenAsync(token, TokenRefresher.Grant);
     }
 
     /// <summary>Keeps how a refresh went (see <see cref="LastRefresh"/>).</summary>
@@ -204,6 +223,7 @@ public sealed class TokenState(TimeProvider clock)
         ObtainedAt = null;
         ExpiresAt = null;
         LastRefresh = null;
+        PreviousRefreshToken = null;
     }
 
     private Task NotifyAsync() => Task.WhenAll(_subscribers.ToArray().Select(s => s.InvokeAsync()));

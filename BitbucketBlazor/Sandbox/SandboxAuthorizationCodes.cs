@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.Options;
 
@@ -48,24 +49,24 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Sandbo
     /// <summary>Remembers a consent page and returns its unguessable id, or null when the store is full.</summary>
     public async Task<string?> BeginConsentAsync(SandboxConsumer consumer, Uri callback, string? redirectUri, string? state)
     {
-        var id = SandboxSecrets.NewToken(24);
+        var id = Crypto.NewRandomToken(24);
         var consent = new SandboxPendingConsent(consumer.Key, callback, redirectUri, state, time.GetUtcNow() + ConsentLifetime);
-        var written = await _consents.SetAsync(SandboxSecrets.Fingerprint(id), consent, StoreLifetime.Until(consent.ExpiresAt));
+        var written = await _consents.SetAsync(Crypto.Fingerprint(id), consent, StoreLifetime.Until(consent.ExpiresAt));
         return written == StoreWrite.Stored ? id : null;
     }
 
     /// <summary>Takes (and so ends) a pending consent, or returns null when unknown or expired.</summary>
     public async Task<SandboxPendingConsent?> TakeConsentAsync(string? id) =>
-        id is not null && await _consents.TakeAsync(SandboxSecrets.Fingerprint(id)) is { } consent && time.GetUtcNow() < consent.ExpiresAt
+        id is not null && await _consents.TakeAsync(Crypto.Fingerprint(id)) is { } consent && time.GetUtcNow() < consent.ExpiresAt
             ? consent
             : null;
 
     /// <summary>Issues a code for a granted consent (192 random bits, URL-safe, valid five minutes), or null when the store is full.</summary>
     public async Task<string?> IssueCodeAsync(SandboxPendingConsent consent)
     {
-        var code = SandboxSecrets.NewToken(24);
+        var code = Crypto.NewRandomToken(24);
         var issued = new SandboxAuthorizationCode(consent.ConsumerKey, consent.RedirectUri, time.GetUtcNow() + CodeLifetime);
-        var written = await _codes.SetAsync(SandboxSecrets.Fingerprint(code), issued, StoreLifetime.Until(issued.ExpiresAt));
+        var written = await _codes.SetAsync(Crypto.Fingerprint(code), issued, StoreLifetime.Until(issued.ExpiresAt));
         return written == StoreWrite.Stored ? code : null;
     }
 
@@ -74,5 +75,5 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Sandbo
     /// unknown, already used, or expired.
     /// </summary>
     public async Task<SandboxAuthorizationCode?> TakeCodeAsync(string code) =>
-        await _codes.TakeAsync(SandboxSecrets.Fingerprint(code)) is { } entry && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
+        await _codes.TakeAsync(Crypto.Fingerprint(code)) is { } entry && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
 }

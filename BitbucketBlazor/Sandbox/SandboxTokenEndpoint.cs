@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Primitives;
 
 namespace BitbucketBlazor.Sandbox;
@@ -11,18 +12,8 @@ namespace BitbucketBlazor.Sandbox;
 /// </summary>
 internal static class SandboxTokenEndpoint
 {
-    /// <summary>Bitbucket's exact refusal of client credentials for a public consumer.</summary>
-    public const string PublicConsumerMessage =
-        "Cannot use client_credentials with a consumer marked as \"public\". Calls for auto generated consumers should use urn:bitbucket:oauth2:jwt instead.";
-
-    /// <summary>Bitbucket's answer when no client authentication is present.</summary>
-    public const string UnauthenticatedMessage = "Requests must be authenticated using OAuth client credentials";
-
-    /// <summary>Bitbucket's answer when the consumer has no callback URL.</summary>
-    public const string NoCallbackMessage = "No callback uri defined for the OAuth client.";
-
-    /// <summary>The sandbox's description for a wrong key or secret (Bitbucket's own wording is not known).</summary>
-    public const string InvalidClientMessage = "Client authentication failed: the OAuth consumer key or secret is not valid.";
+    /// <summary>Bitbucket's answer when the consumer has no callback URL (also shown by the authorize page).</summary>
+    public static string NoCallbackMessage => SandboxTokenErrors.NoCallback.Description;
 
     public static async Task<IResult> HandleAsync(
         HttpContext context, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
@@ -47,51 +38,52 @@ internal static class SandboxTokenEndpoint
         string? grantType = form["grant_type"];
         return grantType switch
         {
-            null or "" => SandboxResults.OAuthError(context, 400, "invalid_grant", "Unsupported grant type: None"),
+            null or "" => SandboxResults.OAuthError(context, SandboxTokenErrors.NoGrantType),
             "client_credentials" => await ClientCredentialsAsync(context, consumer!, tokens),
             "authorization_code" => await AuthorizationCodeAsync(context, consumer!, form, tokens, codes),
             "refresh_token" => await RefreshTokenAsync(context, consumer!, form, tokens),
-
-            // Bitbucket words an absent grant type as "Unsupported grant type: None"; an unknown
-            // one gets the same wording with its name, under RFC 6749's unsupported_grant_type
-            // (the JWT grant is for Connect apps, which the sandbox does not imitate).
-            _ => SandboxResults.OAuthError(context, 400, "unsupported_grant_type", $"Unsupported grant type: {grantType}"),
+            _ => SandboxResults.OAuthError(context, SandboxTokenErrors.UnsupportedGrantType(grantType)),
         };
     }
 
-    /// <summary>The sandbox's answer when its token store holds as many live tokens as it may.</summary>
+    /// <summary>The sandbox's answer when its token store holds as many live tokens as it may (ours: no Bitbucket sample).</summary>
     public const string StoreFullMessage =
         "The sandbox holds as many live tokens as it may and never drops anyone's to make room. Try again later: tokens expire within two hours.";
+
+    // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
+    // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
+    private static readonly SandboxTokenError StoreFull =
+        new("temporarily_unavailable", StoreFullMessage, Quoted: false) { StatusCode = StatusCodes.Status503ServiceUnavailable };
 
     private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
         consumer.IsPrivate
             ? Issued(context, await tokens.IssueAsync(consumer), "client_credentials")
-            : SandboxResults.OAuthError(context, 400, "invalid_grant", PublicConsumerMessage);
+            : SandboxResults.OAuthError(context, SandboxTokenErrors.PublicConsumer);
 
     private static async Task<IResult> AuthorizationCodeAsync(
         HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
     {
         if (consumer.CallbackPath is null)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", NoCallbackMessage);
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.NoCallback);
         }
 
         string? code = form["code"];
         if (string.IsNullOrEmpty(code))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", "The code parameter is missing.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.MissingCode);
         }
 
         // Taken before any check so that a code is burnt by its first use, whoever makes it.
         var issued = await codes.TakeCodeAsync(code);
         if (issued is null)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The authorization code is invalid, expired or already used.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidCode);
         }
 
         if (issued.ConsumerKey != consumer.Key)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The authorization code was issued to another OAuth consumer.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.CodeOfAnotherConsumer);
         }
 
         // RFC 6749 §4.1.3: when the authorize request carried a redirect_uri, the exchange must
@@ -99,7 +91,7 @@ internal static class SandboxTokenEndpoint
         string? redirectUri = form["redirect_uri"];
         if (!string.Equals(issued.RedirectUri, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, StringComparison.Ordinal))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The redirect_uri does not match the one given on the authorize request.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.RedirectUriMismatch);
         }
 
         return Issued(context, await tokens.IssueAsync(consumer), "authorization_code");
@@ -110,17 +102,16 @@ internal static class SandboxTokenEndpoint
         string? refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", "The refresh_token parameter is missing.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.MissingRefreshToken);
         }
 
+        // Unknown, another consumer's, or rotated and past its grace period: one answer for all three.
         var outcome = await tokens.RefreshAsync(consumer, refreshToken);
         return outcome.Grant is null && !outcome.Full
-            ? SandboxResults.OAuthError(context, 400, "invalid_grant", "The refresh token is invalid or was issued to another OAuth consumer.")
+            ? SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidRefreshToken)
             : Issued(context, outcome.Grant, "refresh_token");
     }
 
-    // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
-    // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
     private static IResult Issued(HttpContext context, SandboxTokenGrant? grant, string grantType)
     {
         if (grant is not null)
@@ -129,7 +120,7 @@ internal static class SandboxTokenEndpoint
         }
 
         context.Response.Headers.RetryAfter = "60";
-        return SandboxResults.OAuthError(context, StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", StoreFullMessage);
+        return SandboxResults.OAuthError(context, StoreFull);
     }
 
     private static IResult Success(SandboxTokenGrant grant, string grantType) =>
@@ -156,13 +147,12 @@ internal static class SandboxTokenEndpoint
 
         if (!hasBasic && !hasFormCredentials)
         {
-            context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{SandboxResults.Realm}\"";
-            return (null, SandboxResults.OAuthError(context, 401, "unauthorized_client", UnauthenticatedMessage));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.Unauthenticated));
         }
 
         if (hasBasic && hasFormCredentials)
         {
-            return (null, SandboxResults.OAuthError(context, 400, "invalid_request", "Authenticate the client one way only: HTTP Basic or client_id/client_secret, not both."));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.TwoClientAuthentications));
         }
 
         string? key;
@@ -180,15 +170,10 @@ internal static class SandboxTokenEndpoint
         var consumer = DemoConsumers.FindByKey(key);
 
         // Compared even for an unknown key, so the answer takes as long either way.
-        var secretMatches = SandboxSecrets.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
+        var secretMatches = Crypto.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
         if (consumer is null || !secretMatches)
         {
-            if (hasBasic)
-            {
-                context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{SandboxResults.Realm}\"";
-            }
-
-            return (null, SandboxResults.OAuthError(context, 401, "invalid_client", InvalidClientMessage));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidClientCredentials));
         }
 
         return (consumer, null);
