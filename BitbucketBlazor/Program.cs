@@ -2,6 +2,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Components;
 using BitbucketBlazor.Endpoints;
 using BitbucketBlazor.Hosting;
+using BitbucketBlazor.Hosting.SharedState;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 
@@ -12,6 +13,7 @@ if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
 }
 
 builder.AddSecretSafeLogging();
+builder.AddSharedState();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();

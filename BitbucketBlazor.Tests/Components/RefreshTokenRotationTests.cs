@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
@@ -18,7 +19,7 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
     public RefreshTokenRotationTests()
     {
         Services.AddScoped<AuthorizationCodeSession>();
-        Services.AddSingleton(new AuthorizedBrowserStore(Clock));
+        Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), Clock));
         Services.AddScoped<TokenRefresher>();
         Services.AddLogging();
         Tokens.Refresh = Rotate;
@@ -82,15 +83,15 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
         await HoldTokenAsync();
         var store = Services.GetRequiredService<AuthorizedBrowserStore>();
         Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
-        store.Set("browser-a", new BrowserAuthorization(PrivateDemo, State.Token!, "authorization_code", Clock.GetUtcNow()));
+        await store.SetAsync("browser-a", new BrowserAuthorization(PrivateDemo, State.Token!, "authorization_code", Clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
         var view = Render<RefreshTokenRotation>();
 
         await view.InvokeAsync(() => Refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken));
-        Assert.Equal("rotated-refresh-token-number-1", store.Find("browser-a")!.Token.RefreshToken);
+        Assert.Equal("rotated-refresh-token-number-1", (await store.FindAsync("browser-a", Xunit.TestContext.Current.CancellationToken))!.Token.RefreshToken);
         await view.InvokeAsync(() => Refresher.RefreshWithPreviousAsync(Xunit.TestContext.Current.CancellationToken));
 
-        Assert.Equal("rotated-refresh-token-number-2", store.Find("browser-a")!.Token.RefreshToken);
-        Assert.Equal(State.Token!.RefreshToken, store.Find("browser-a")!.Token.RefreshToken);
+        Assert.Equal("rotated-refresh-token-number-2", (await store.FindAsync("browser-a", Xunit.TestContext.Current.CancellationToken))!.Token.RefreshToken);
+        Assert.Equal(State.Token!.RefreshToken, (await store.FindAsync("browser-a", Xunit.TestContext.Current.CancellationToken))!.Token.RefreshToken);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.Time.Testing;
@@ -18,8 +19,8 @@ public sealed class AuthorizationCodeResumeTests
 
     public AuthorizationCodeResumeTests()
     {
-        _handoffs = new AuthorizationHandoffStore(_clock);
-        _authorizations = new AuthorizedBrowserStore(_clock);
+        _handoffs = new AuthorizationHandoffStore(new InMemoryBoundedStoreFactory(), _clock);
+        _authorizations = new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), _clock);
         _state = new TokenState(_clock);
         _resume = new AuthorizationCodeResume(_state, _session, _handoffs, _authorizations, new BrowserStepStore(_clock), _clock);
     }
@@ -27,8 +28,8 @@ public sealed class AuthorizationCodeResumeTests
     [Fact]
     public async Task TheCallbacksHandoffIsClaimedOnceIntoTheTab()
     {
-        var handoffId = _handoffs.Put(Browser, NewHandoff("fresh-token"));
-        Assert.Equal(handoffId, _resume.FindPendingHandoff(Browser));
+        var handoffId = (await _handoffs.PutAsync(Browser, NewHandoff("fresh-token"), TestContext.Current.CancellationToken))!;
+        Assert.Equal(handoffId, await _resume.FindPendingHandoffAsync(Browser));
 
         var resumed = await _resume.ResumeAsync(Browser, handoffId);
 
@@ -37,13 +38,13 @@ public sealed class AuthorizationCodeResumeTests
         Assert.Equal(AuthorizationCodeFlow.Grant, _state.Grant);
         Assert.NotNull(_session.Callback);
         Assert.True(_resume.HasToken);
-        Assert.Null(_handoffs.Claim(handoffId, Browser));
+        Assert.Null(await _handoffs.ClaimAsync(handoffId, Browser, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task WithoutAHandoffTheBrowsersEarlierAuthorizationIsRestoredWithWhatIsLeftOfItsLifetime()
     {
-        _authorizations.Set(Browser, new BrowserAuthorization(s_consumer, Token("earlier-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()));
+        await _authorizations.SetAsync(Browser, new BrowserAuthorization(s_consumer, Token("earlier-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()), TestContext.Current.CancellationToken);
         _clock.Advance(TimeSpan.FromMinutes(30));
 
         var resumed = await _resume.ResumeAsync(Browser, handoffId: null);
@@ -53,31 +54,31 @@ public sealed class AuthorizationCodeResumeTests
         Assert.Equal("earlier-token", _state.Token?.AccessToken);
         Assert.Equal(7200 - 1800, _state.Token?.ExpiresIn);
         Assert.True(_session.Restored);
-        Assert.True(_resume.IsAuthorized);
+        Assert.True(await _resume.IsAuthorizedAsync());
     }
 
     [Fact]
     public async Task AnotherBrowserPicksUpNothing()
     {
-        var handoffId = _handoffs.Put(Browser, NewHandoff("fresh-token"));
-        _authorizations.Set(Browser, new BrowserAuthorization(s_consumer, Token("earlier-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()));
+        var handoffId = (await _handoffs.PutAsync(Browser, NewHandoff("fresh-token"), TestContext.Current.CancellationToken))!;
+        await _authorizations.SetAsync(Browser, new BrowserAuthorization(s_consumer, Token("earlier-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()), TestContext.Current.CancellationToken);
 
         var resumed = await _resume.ResumeAsync("browser-b", handoffId);
 
         Assert.Equal(ResumeOutcome.None, resumed.Outcome);
         Assert.Null(_state.Token);
-        Assert.False(_resume.IsAuthorized);
+        Assert.False(await _resume.IsAuthorizedAsync());
     }
 
     [Fact]
     public async Task ForgettingDropsTheAuthorizationAndTheToken()
     {
-        await _resume.ResumeAsync(Browser, _handoffs.Put(Browser, NewHandoff("fresh-token")));
-        _authorizations.Set(Browser, new BrowserAuthorization(s_consumer, Token("fresh-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()));
+        await _resume.ResumeAsync(Browser, (await _handoffs.PutAsync(Browser, NewHandoff("fresh-token"), TestContext.Current.CancellationToken))!);
+        await _authorizations.SetAsync(Browser, new BrowserAuthorization(s_consumer, Token("fresh-token"), AuthorizationCodeFlow.Grant, _clock.GetUtcNow()), TestContext.Current.CancellationToken);
 
         await _resume.ForgetAsync();
 
-        Assert.False(_resume.IsAuthorized);
+        Assert.False(await _resume.IsAuthorizedAsync());
         Assert.Null(_state.Token);
         Assert.False(_resume.HasToken);
     }

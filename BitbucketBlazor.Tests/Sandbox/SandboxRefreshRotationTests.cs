@@ -25,7 +25,7 @@ public sealed class SandboxRefreshRotationTests(SandboxFixture app) : IClassFixt
         Assert.NotEqual(old, next);
         Assert.NotEqual(next, stillWorks);
         await SandboxTokenEndpointTests.AssertOAuthErrorAsync(refused, HttpStatusCode.BadRequest, "invalid_request", "Invalid refresh_token");
-        Assert.Equal(SandboxRefreshTokenStatus.Retired, app.Tokens.ValidateRefreshToken(DemoConsumers.Private.Key, old));
+        Assert.Equal(SandboxRefreshTokenStatus.Retired, await app.Tokens.ValidateRefreshTokenAsync(DemoConsumers.Private.Key, old));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SandboxRefreshRotationTests(SandboxFixture app) : IClassFixt
             app.Clock.Advance(TimeSpan.FromHours(1));
         }
 
-        Assert.Equal(SandboxRefreshTokenStatus.Fresh, app.Tokens.ValidateRefreshToken(DemoConsumers.Private.Key, refreshToken));
+        Assert.Equal(SandboxRefreshTokenStatus.Fresh, await app.Tokens.ValidateRefreshTokenAsync(DemoConsumers.Private.Key, refreshToken));
         await RefreshAsync(refreshToken);
     }
 

@@ -21,10 +21,10 @@ public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, Sandb
     public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.RefreshTokenGracePeriod : BitbucketGracePeriod;
 
     /// <inheritdoc />
-    public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsAvailable && tokens.ExpireAccessToken(accessToken));
+    public async Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        IsAvailable && await tokens.ExpireAccessTokenAsync(accessToken);
 
     /// <inheritdoc />
-    public Task<bool> RetireRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsAvailable && tokens.RetireRefreshToken(refreshToken));
+    public async Task<bool> RetireRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default) =>
+        IsAvailable && await tokens.RetireRefreshTokenAsync(refreshToken);
 }

@@ -35,6 +35,8 @@ public sealed class AuthorizationCodeResume(
     BrowserStepStore browserSteps,
     TimeProvider clock)
 {
+    private const string RestoredNotice = "This browser had already authorized, so its token was restored from the server-side session.";
+
     /// <summary>
     /// Gets whether the tab holds a token of this flow: from a callback or an earlier login of this
     /// browser, possibly refreshed since; a client credentials token in the same tab is not one.
@@ -44,10 +46,10 @@ public sealed class AuthorizationCodeResume(
         (session.Callback is not null || session.Restored);
 
     /// <summary>Gets whether this browser has an authorization the server remembers.</summary>
-    public bool IsAuthorized => authorizations.Find(session.BrowserId) is not null;
+    public async Task<bool> IsAuthorizedAsync() => await authorizations.FindAsync(session.BrowserId) is not null;
 
     /// <summary>Finds the id of the hand-off waiting for a browser; called while prerendering, when the cookie is at hand.</summary>
-    public string? FindPendingHandoff(string? browserId) => handoffs.FindPending(browserId);
+    public Task<string?> FindPendingHandoffAsync(string? browserId) => handoffs.FindPendingAsync(browserId);
 
     /// <summary>
     /// Claims the hand-off (once), or else restores the browser's earlier authorization when the tab
@@ -58,7 +60,7 @@ public sealed class AuthorizationCodeResume(
     public async Task<Resumption> ResumeAsync(string? browserId, string? handoffId)
     {
         session.BrowserId ??= browserId;
-        if (handoffs.Claim(handoffId, session.BrowserId) is { } handoff)
+        if (await handoffs.ClaimAsync(handoffId, session.BrowserId) is { } handoff)
         {
             session.Received(handoff);
             state.RecordBrowserSteps(browserSteps.Take(session.BrowserId));
@@ -68,24 +70,30 @@ public sealed class AuthorizationCodeResume(
             return new Resumption(ResumeOutcome.Claimed, handoff.Consumer.ClientId, null);
         }
 
-        if (!HasToken && authorizations.Find(session.BrowserId) is { } earlier)
+        if (!HasToken && await authorizations.FindAsync(session.BrowserId) is { } earlier)
         {
             // The token's clock started when it was issued, not now: expires_in is what is left of it.
             var left = (int)Math.Max(0, (earlier.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
             session.RestoredFromEarlierLogin();
             await state.SelectConsumerAsync(earlier.Consumer);
             await state.SetTokenAsync(earlier.Token with { ExpiresIn = left }, earlier.Grant);
-            return new Resumption(ResumeOutcome.Restored, earlier.Consumer.ClientId,
-                "This browser had already authorized, so its token was restored from the server-side session.");
+            return new Resumption(ResumeOutcome.Restored, earlier.Consumer.ClientId, RestoredNotice);
         }
 
-        return new Resumption(HasToken ? ResumeOutcome.AlreadyHasToken : ResumeOutcome.None, null, null);
+        if (!HasToken)
+        {
+            return new Resumption(ResumeOutcome.None, null, null);
+        }
+
+        // A walkthrough resumed from the shared store (a reload, another instance) whose login this browser still holds.
+        var notice = session.Resumed && await IsAuthorizedAsync() ? RestoredNotice : null;
+        return new Resumption(ResumeOutcome.AlreadyHasToken, state.Consumer?.ClientId, notice);
     }
 
     /// <summary>Forgets this browser's authorization and the tab's token, for a new login.</summary>
     public async Task ForgetAsync()
     {
-        authorizations.Forget(session.BrowserId);
+        await authorizations.ForgetAsync(session.BrowserId);
         session.Clear();
         await state.ClearTokenAsync();
     }

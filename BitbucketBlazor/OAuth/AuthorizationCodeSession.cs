@@ -32,6 +32,18 @@ public sealed class AuthorizationCodeSession
     /// <summary>Notes that the token came from the browser's earlier authorization.</summary>
     public void RestoredFromEarlierLogin() => Restored = true;
 
+    /// <summary>Gets whether this circuit resumed a saved walkthrough (see <see cref="WalkthroughStore"/>).</summary>
+    public bool Resumed { get; private set; }
+
+    /// <summary>Takes over a saved walkthrough's callback facts (see <see cref="WalkthroughStore"/>).</summary>
+    public void Restore(WalkthroughSnapshot snapshot)
+    {
+        Resumed = true;
+        Callback = snapshot.Callback;
+        CodeExchange = snapshot.CodeExchange;
+        Restored = snapshot.RestoredLogin;
+    }
+
     /// <summary>Forgets the callback's facts (for a new login).</summary>
     public void Clear()
     {

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BitbucketBlazor.OAuth;
@@ -18,9 +19,13 @@ public static class OAuthExtensions
         services.AddScoped<TokenState>();
 
         // The authorization code grant: server-side records shared by all requests and circuits.
-        services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
+        // Their backend (process memory, or Redis for a cluster) comes from the one IBoundedStoreFactory.
+        services.TryAddSingleton<IBoundedStoreFactory, InMemoryBoundedStoreFactory>();
+        services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new WalkthroughStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        // The browser's own login steps (for the HAR export) stay in process memory: they are a teaching record, not a login.
         services.TryAddSingleton(sp => new BrowserStepStore(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();

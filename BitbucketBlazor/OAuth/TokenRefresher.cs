@@ -88,21 +88,21 @@ public sealed class TokenRefresher(
             // come, the one just used still works.
             var kept = string.IsNullOrEmpty(token.RefreshToken) ? token with { RefreshToken = refreshToken } : token;
             await state.SetRefreshedTokenAsync(kept, new ReplacedRefreshToken(refreshToken, sentAt));
-            UpdateBrowserAuthorization(consumer, [refreshToken, oldToken.RefreshToken!], kept);
+            await UpdateBrowserAuthorizationAsync(consumer, [refreshToken, oldToken.RefreshToken!], kept);
         }
 
         return result;
     }
 
-    private void UpdateBrowserAuthorization(ConsumerCredentials consumer, string[] replacedRefreshTokens, Bitbucket.Models.TokenResponse token)
+    private async Task UpdateBrowserAuthorizationAsync(ConsumerCredentials consumer, string[] replacedRefreshTokens, Bitbucket.Models.TokenResponse token)
     {
         // Only the browser's own login is updated, never with a token of another flow: it holds the refresh token
         // just used, or (after trying an old one) the tab's current one, and gets the newest either way.
-        if (authorizations.Find(session.BrowserId) is { } current &&
+        if (await authorizations.FindAsync(session.BrowserId) is { } current &&
             current.Consumer.ClientId == consumer.ClientId &&
             replacedRefreshTokens.Contains(current.Token.RefreshToken))
         {
-            authorizations.Set(session.BrowserId!, new BrowserAuthorization(consumer, token, Grant, clock.GetUtcNow()));
+            await authorizations.SetAsync(session.BrowserId!, new BrowserAuthorization(consumer, token, Grant, clock.GetUtcNow()));
         }
     }
 }

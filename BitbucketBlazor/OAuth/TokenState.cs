@@ -19,6 +19,7 @@ public sealed class TokenState(TimeProvider clock)
     private readonly HashSet<EventCallback> _subscribers = [];
     private readonly List<HttpExchange> _history = [];
     private readonly List<HttpExchange> _browserSteps = [];
+    private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
 
     /// <summary>Gets the chosen consumer, or null.</summary>
     public ConsumerCredentials? Consumer { get; private set; }
@@ -183,6 +184,45 @@ public sealed class TokenState(TimeProvider clock)
         if (_browserSteps.Count > HistoryLimit)
         {
             _browserSteps.RemoveRange(0, _browserSteps.Count - HistoryLimit);
+        }
+    }
+
+    /// <summary>Gets the step a walkthrough page was last on, or null.</summary>
+    public int? StepOf(string page) => _steps.TryGetValue(page, out var step) ? step : null;
+
+    /// <summary>Keeps the step a walkthrough page is on, so a reload (here or on another instance) resumes there.</summary>
+    public Task KeepStepAsync(string page, int step)
+    {
+        if (StepOf(page) == step)
+        {
+            return Task.CompletedTask;
+        }
+
+        _steps[page] = step;
+        return NotifyAsync();
+    }
+
+    /// <summary>Captures everything a new circuit needs to resume this tab (with the flow session's facts).</summary>
+    public WalkthroughSnapshot Capture(AuthorizationCodeSession session) => new(
+        Consumer, Token, Grant, ObtainedAt, ExpiresAt, LastClientCredentialsResult, AutoRefresh,
+        [.. _history], new Dictionary<string, int>(_steps), session.Callback, session.CodeExchange, session.Restored);
+
+    /// <summary>Takes over a captured walkthrough, as it was, without notifying (nobody is subscribed yet).</summary>
+    public void Restore(WalkthroughSnapshot snapshot)
+    {
+        Consumer = snapshot.Consumer;
+        Token = snapshot.Token;
+        Grant = snapshot.Grant;
+        ObtainedAt = snapshot.ObtainedAt;
+        ExpiresAt = snapshot.ExpiresAt;
+        LastClientCredentialsResult = snapshot.LastClientCredentialsResult;
+        AutoRefresh = snapshot.AutoRefresh;
+        _history.Clear();
+        _history.AddRange(snapshot.History);
+        _steps.Clear();
+        foreach (var (page, step) in snapshot.Steps)
+        {
+            _steps[page] = step;
         }
     }
 

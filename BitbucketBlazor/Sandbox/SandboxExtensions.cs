@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,8 @@ public static class SandboxExtensions
         services.TryAddSingleton<SandboxAddress>();
         services.TryAddSingleton<SandboxTokenStore>();
         services.TryAddSingleton<SandboxAuthorizationCodes>();
-        services.TryAddSingleton<SandboxRateLimiter>();
+        services.TryAddSingleton<IBoundedStoreFactory, InMemoryBoundedStoreFactory>();
+        services.TryAddSingleton<ISandboxRateLimiter, SandboxRateLimiter>();
         return services;
     }
 
@@ -39,12 +41,12 @@ public static class SandboxExtensions
 
         // The authorize endpoints serve pages (the consent page, its errors) and keep the app's page protections;
         // everything else answers programs, as Bitbucket's own endpoints do, with Bitbucket's headers only.
-        sandbox.MapGet(BitbucketPaths.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
+        sandbox.MapGet(BitbucketPaths.AuthorizePath, SandboxAuthorizeEndpoint.AuthorizeAsync);
         sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
 
         var machines = sandbox.MapGroup("").WithoutPageSecurityHeaders();
         machines.MapPost(BitbucketPaths.TokenPath, SandboxTokenEndpoint.HandleAsync);
-        machines.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
+        machines.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireTokenAsync);
         machines.MapPost("/presenter/retire-refresh-token", SandboxPresenterEndpoint.RetireRefreshTokenAsync);
         SandboxRestApi.Map(machines, pathBase);
         return endpoints;

@@ -134,7 +134,8 @@ internal static class SandboxRestApi
             return Unauthorized(context, "Access token required", "Send the access token in an Authorization: Bearer header.", tokenError: null);
         }
 
-        switch (services.GetRequiredService<SandboxTokenStore>().Validate(presented, out var token))
+        var (status, token) = await services.GetRequiredService<SandboxTokenStore>().ValidateAsync(presented);
+        switch (status)
         {
             case SandboxTokenStatus.Unknown:
                 return Unauthorized(context, "Invalid access token", "The access token is not one the sandbox issued, or it was forgotten.", "invalid_token");
@@ -145,7 +146,8 @@ internal static class SandboxRestApi
         context.Response.Headers[ScopeHeaders.Granted] = ScopeHeaders.Format(token!.Scopes);
         context.Response.Headers[ScopeHeaders.CredentialType] = OAuthCredentialType;
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(Crypto.Fingerprint(presented), out var retryAfter))
+        var (allowed, retryAfter) = await services.GetRequiredService<ISandboxRateLimiter>().TryAcquireAsync(Crypto.Fingerprint(presented));
+        if (!allowed)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<SandboxOptions>>().Value.RateLimitPerHour;

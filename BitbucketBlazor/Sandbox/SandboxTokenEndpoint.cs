@@ -39,19 +39,28 @@ internal static class SandboxTokenEndpoint
         return grantType switch
         {
             null or "" => SandboxResults.OAuthError(context, SandboxTokenErrors.NoGrantType),
-            "client_credentials" => ClientCredentials(context, consumer!, tokens),
-            "authorization_code" => AuthorizationCode(context, consumer!, form, tokens, codes),
-            "refresh_token" => RefreshToken(context, consumer!, form, tokens),
+            "client_credentials" => await ClientCredentialsAsync(context, consumer!, tokens),
+            "authorization_code" => await AuthorizationCodeAsync(context, consumer!, form, tokens, codes),
+            "refresh_token" => await RefreshTokenAsync(context, consumer!, form, tokens),
             _ => SandboxResults.OAuthError(context, SandboxTokenErrors.UnsupportedGrantType(grantType)),
         };
     }
 
-    private static IResult ClientCredentials(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
+    /// <summary>The sandbox's answer when its token store holds as many live tokens as it may (ours: no Bitbucket sample).</summary>
+    public const string StoreFullMessage =
+        "The sandbox holds as many live tokens as it may and never drops anyone's to make room. Try again later: tokens expire within two hours.";
+
+    // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
+    // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
+    private static readonly SandboxTokenError StoreFull =
+        new("temporarily_unavailable", StoreFullMessage, Quoted: false) { StatusCode = StatusCodes.Status503ServiceUnavailable };
+
+    private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
         consumer.IsPrivate
-            ? Success(tokens.Issue(consumer), "client_credentials")
+            ? Issued(context, await tokens.IssueAsync(consumer), "client_credentials")
             : SandboxResults.OAuthError(context, SandboxTokenErrors.PublicConsumer);
 
-    private static IResult AuthorizationCode(
+    private static async Task<IResult> AuthorizationCodeAsync(
         HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
     {
         if (consumer.CallbackPath is null)
@@ -66,7 +75,7 @@ internal static class SandboxTokenEndpoint
         }
 
         // Taken before any check so that a code is burnt by its first use, whoever makes it.
-        var issued = codes.TakeCode(code);
+        var issued = await codes.TakeCodeAsync(code);
         if (issued is null)
         {
             return SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidCode);
@@ -85,10 +94,10 @@ internal static class SandboxTokenEndpoint
             return SandboxResults.OAuthError(context, SandboxTokenErrors.RedirectUriMismatch);
         }
 
-        return Success(tokens.Issue(consumer), "authorization_code");
+        return Issued(context, await tokens.IssueAsync(consumer), "authorization_code");
     }
 
-    private static IResult RefreshToken(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens)
     {
         string? refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
@@ -97,10 +106,21 @@ internal static class SandboxTokenEndpoint
         }
 
         // Unknown, another consumer's, or rotated and past its grace period: one answer for all three.
-        var grant = tokens.Refresh(consumer, refreshToken);
-        return grant is null
+        var outcome = await tokens.RefreshAsync(consumer, refreshToken);
+        return outcome.Grant is null && !outcome.Full
             ? SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidRefreshToken)
-            : Success(grant, "refresh_token");
+            : Issued(context, outcome.Grant, "refresh_token");
+    }
+
+    private static IResult Issued(HttpContext context, SandboxTokenGrant? grant, string grantType)
+    {
+        if (grant is not null)
+        {
+            return Success(grant, grantType);
+        }
+
+        context.Response.Headers.RetryAfter = "60";
+        return SandboxResults.OAuthError(context, StoreFull);
     }
 
     private static IResult Success(SandboxTokenGrant grant, string grantType) =>

@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -46,147 +47,156 @@ public enum SandboxRefreshTokenStatus
     Retired,
 }
 
+/// <summary>What the store keeps of a refresh token (by fingerprint; never the token itself).</summary>
+/// <param name="ConsumerKey">The consumer it was issued to.</param>
+/// <param name="ExpiresAt">When it stops being accepted.</param>
+/// <param name="UsedAt">When it was first used for a refresh (rotation), or null.</param>
+public sealed record SandboxRefreshToken(string ConsumerKey, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
+
+/// <summary>The answer to a refresh: a grant, or null with whether the store was full (else the token was refused).</summary>
+/// <param name="Grant">The new access token, or null.</param>
+/// <param name="Full">True when the refresh token was good but the store had no room for the new tokens.</param>
+public sealed record SandboxRefreshOutcome(SandboxTokenGrant? Grant, bool Full);
+
 /// <summary>
-/// The sandbox's access and refresh tokens, in memory and bounded by
-/// <see cref="SandboxOptions.MaxTokens"/>: when full, expired tokens go first, then the oldest.
-/// Refresh tokens rotate as on Bitbucket (<see cref="SandboxOptions.RefreshTokenRotation"/>): a used
-/// one keeps working for <see cref="SandboxOptions.RefreshTokenGracePeriod"/>, then is refused.
-/// Tokens are kept by fingerprint only. Thread-safe.
+/// The sandbox's access and refresh tokens, bounded by <see cref="SandboxOptions.MaxTokens"/>
+/// each: when the store is full of live tokens a new one is refused (the token endpoint says so)
+/// rather than someone's live token dropped; expired tokens do not count. Tokens are kept by
+/// fingerprint only, in whichever backend the app's <see cref="IBoundedStoreFactory"/> provides.
+/// With rotation on, a used refresh token keeps working for the grace period, then is retired.
 /// </summary>
-public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options)
+public sealed class SandboxTokenStore
 {
+    /// <summary>How long a refresh token is accepted: about three months, as on Bitbucket.</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How long a refresh token holds a place in the store (and so is never pushed out): a day.
+    /// After that it still works, but a full store may forget it to make room, soonest-expiring
+    /// first; otherwise three months of refresh tokens could lock the sandbox for everyone.
+    /// </summary>
+    public static readonly TimeSpan RefreshTokenGuaranteed = TimeSpan.FromDays(1);
+
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
-    // rather than "invalid"; after that it is dropped.
+    // rather than "invalid"; after that it is dropped. Remembered tokens take no place.
     private static readonly TimeSpan ExpiredRetention = TimeSpan.FromHours(2);
 
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, SandboxAccessToken> _accessTokens = new(StringComparer.Ordinal);
-    private readonly Queue<string> _accessOrder = new();
-    private readonly Dictionary<string, RefreshEntry> _refreshTokens = new(StringComparer.Ordinal);
-    private readonly Queue<string> _refreshOrder = new();
+    private readonly SandboxClock _time;
+    private readonly IOptions<SandboxOptions> _options;
+    private readonly IBoundedStore<SandboxAccessToken> _accessTokens;
+    private readonly IBoundedStore<SandboxRefreshToken> _refreshTokens;
 
-    private int Capacity => options.Value.MaxTokens;
-
-    private TimeSpan Grace => options.Value.RefreshTokenGracePeriod;
-
-    /// <summary>Gets how many access tokens the store holds, expired ones included.</summary>
-    public int AccessTokenCount
+    /// <summary>Creates the store over the app's store backend.</summary>
+    public SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options, IBoundedStoreFactory stores)
     {
-        get
-        {
-            lock (_lock)
-            {
-                return _accessTokens.Count;
-            }
-        }
+        _time = time;
+        _options = options;
+        var capacity = options.Value.MaxTokens;
+        _accessTokens = stores.Create<SandboxAccessToken>(new BoundedStoreLimits("sandbox-access", capacity), time.GetUtcNow);
+        _refreshTokens = stores.Create<SandboxRefreshToken>(new BoundedStoreLimits("sandbox-refresh", capacity), time.GetUtcNow);
     }
 
-    /// <summary>Gets how many refresh tokens the store holds.</summary>
-    public int RefreshTokenCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _refreshTokens.Count;
-            }
-        }
-    }
+    private TimeSpan Grace => _options.Value.RefreshTokenGracePeriod;
 
-    /// <summary>Issues a new access token and a new refresh token to <paramref name="consumer"/>.</summary>
-    public SandboxTokenGrant Issue(SandboxConsumer consumer)
+    /// <summary>Gets how many access tokens are live.</summary>
+    public Task<int> CountLiveAccessTokensAsync() => _accessTokens.CountLiveAsync();
+
+    /// <summary>Gets how many refresh tokens are live.</summary>
+    public Task<int> CountLiveRefreshTokensAsync() => _refreshTokens.CountLiveAsync();
+
+    /// <summary>
+    /// Issues a new access token and a new refresh token to <paramref name="consumer"/>, or returns
+    /// null when the store is full of live tokens.
+    /// </summary>
+    public async Task<SandboxTokenGrant?> IssueAsync(SandboxConsumer consumer)
     {
         var refreshToken = NewToken();
-        lock (_lock)
+        if (!await AddRefreshTokenAsync(consumer.Key, refreshToken))
         {
-            AddRefreshToken(consumer.Key, refreshToken);
+            return null;
         }
 
-        return IssueAccessToken(consumer, refreshToken);
+        if (await IssueAccessTokenAsync(consumer, refreshToken) is { } grant)
+        {
+            return grant;
+        }
+
+        // No access token to go with it: the refresh token is given back, not left to take a place.
+        await _refreshTokens.TakeAsync(Crypto.Fingerprint(refreshToken));
+        return null;
     }
 
     /// <summary>
-    /// Issues a new access token for a refresh token of <paramref name="consumer"/>, or returns
-    /// null when the refresh token is unknown, belongs to another consumer, or was used longer
-    /// than the grace period ago. When rotating, the answer carries a new refresh token and the
-    /// presented one starts its grace period (at its first use only); in legacy mode the same
-    /// refresh token comes back. Earlier access tokens stay valid until their own expiry.
+    /// Issues a new access token for a refresh token of <paramref name="consumer"/>. Without rotation
+    /// the refresh token stays usable; with it, a new refresh token comes back and the used one works
+    /// only for the grace period. Earlier access tokens stay valid until their own expiry.
     /// </summary>
-    public SandboxTokenGrant? Refresh(SandboxConsumer consumer, string refreshToken)
+    public async Task<SandboxRefreshOutcome> RefreshAsync(SandboxConsumer consumer, string refreshToken)
     {
         var fingerprint = Crypto.Fingerprint(refreshToken);
-        var now = time.GetUtcNow();
-        var rotating = options.Value.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating;
-        var next = rotating ? NewToken() : refreshToken;
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        var entry = await _refreshTokens.GetAsync(fingerprint);
+        if (entry is null || StatusOf(entry, consumer.Key, now) is not (SandboxRefreshTokenStatus.Fresh or SandboxRefreshTokenStatus.UsedWithinGrace))
         {
-            if (!_refreshTokens.TryGetValue(fingerprint, out var entry) || StatusOf(entry, consumer.Key, now) is not
-                (SandboxRefreshTokenStatus.Fresh or SandboxRefreshTokenStatus.UsedWithinGrace))
-            {
-                return null;
-            }
-
-            if (rotating)
-            {
-                _refreshTokens[fingerprint] = entry with { UsedAt = entry.UsedAt ?? now };
-                AddRefreshToken(consumer.Key, next);
-            }
+            return new SandboxRefreshOutcome(null, Full: false);
         }
 
-        return IssueAccessToken(consumer, next);
+        var next = refreshToken;
+        if (_options.Value.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating)
+        {
+            next = NewToken();
+            if (!await AddRefreshTokenAsync(consumer.Key, next))
+            {
+                return new SandboxRefreshOutcome(null, Full: true);
+            }
+
+            // Used: no longer needs a guaranteed place, still answers until the grace period is over.
+            await _refreshTokens.SwapAsync(fingerprint, entry with { UsedAt = entry.UsedAt ?? now }, new StoreLifetime(now, entry.ExpiresAt));
+        }
+
+        var grant = await IssueAccessTokenAsync(consumer, next);
+        return new SandboxRefreshOutcome(grant, Full: grant is null);
     }
 
-    /// <summary>Looks up a presented refresh token as seen by <paramref name="consumerKey"/>.</summary>
-    public SandboxRefreshTokenStatus ValidateRefreshToken(string consumerKey, string refreshToken)
-    {
-        lock (_lock)
-        {
-            return _refreshTokens.TryGetValue(Crypto.Fingerprint(refreshToken), out var entry)
-                ? StatusOf(entry, consumerKey, time.GetUtcNow())
-                : SandboxRefreshTokenStatus.Unknown;
-        }
-    }
+    /// <summary>Says what the store knows of a refresh token presented by <paramref name="consumerKey"/>.</summary>
+    public async Task<SandboxRefreshTokenStatus> ValidateRefreshTokenAsync(string consumerKey, string refreshToken) =>
+        await _refreshTokens.GetAsync(Crypto.Fingerprint(refreshToken)) is { } entry
+            ? StatusOf(entry, consumerKey, _time.GetUtcNow())
+            : SandboxRefreshTokenStatus.Unknown;
 
     /// <summary>
-    /// Ages exactly this refresh token past its grace period now, as if it had been used longer ago
-    /// than the grace period, for a presenter who wants to show what a client that kept the old
-    /// refresh token runs into. Every other token is untouched.
+    /// Retires exactly this refresh token now (as if used longer ago than the grace period), for a
+    /// presenter who wants to show what an old refresh token gets.
     /// </summary>
-    /// <returns>True when the token is known (and is now refused), false otherwise.</returns>
-    public bool RetireRefreshToken(string refreshToken)
+    /// <returns>True when the token is known (and is now retired), false otherwise.</returns>
+    public async Task<bool> RetireRefreshTokenAsync(string refreshToken)
     {
         var fingerprint = Crypto.Fingerprint(refreshToken);
-        var longAgo = time.GetUtcNow() - Grace - TimeSpan.FromSeconds(1);
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        var longAgo = now - Grace - TimeSpan.FromSeconds(1);
+        if (await _refreshTokens.GetAsync(fingerprint) is not { } entry)
         {
-            if (!_refreshTokens.TryGetValue(fingerprint, out var entry))
-            {
-                return false;
-            }
-
-            if (entry.UsedAt is null || entry.UsedAt > longAgo)
-            {
-                _refreshTokens[fingerprint] = entry with { UsedAt = longAgo };
-            }
-
-            return true;
+            return false;
         }
+
+        if (entry.UsedAt is null || entry.UsedAt > longAgo)
+        {
+            return await _refreshTokens.SwapAsync(fingerprint, entry with { UsedAt = longAgo }, new StoreLifetime(now, entry.ExpiresAt)) is not null;
+        }
+
+        return true;
     }
 
     /// <summary>Looks up a presented access token.</summary>
-    public SandboxTokenStatus Validate(string accessToken, out SandboxAccessToken? token)
+    public async Task<(SandboxTokenStatus Status, SandboxAccessToken? Token)> ValidateAsync(string accessToken)
     {
-        lock (_lock)
-        {
-            _accessTokens.TryGetValue(Crypto.Fingerprint(accessToken), out token);
-        }
-
+        var token = await _accessTokens.GetAsync(Crypto.Fingerprint(accessToken));
         if (token is null)
         {
-            return SandboxTokenStatus.Unknown;
+            return (SandboxTokenStatus.Unknown, null);
         }
 
-        return time.GetUtcNow() < token.ExpiresAt ? SandboxTokenStatus.Valid : SandboxTokenStatus.Expired;
+        return (_time.GetUtcNow() < token.ExpiresAt ? SandboxTokenStatus.Valid : SandboxTokenStatus.Expired, token);
     }
 
     /// <summary>
@@ -194,82 +204,50 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions
     /// expired token looks like. Every other token is untouched.
     /// </summary>
     /// <returns>True when the token is known (and is now expired), false otherwise.</returns>
-    public bool ExpireAccessToken(string accessToken)
+    public async Task<bool> ExpireAccessTokenAsync(string accessToken)
     {
         var fingerprint = Crypto.Fingerprint(accessToken);
-        var now = time.GetUtcNow();
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        if (await _accessTokens.GetAsync(fingerprint) is not { } token)
         {
-            if (!_accessTokens.TryGetValue(fingerprint, out var token))
-            {
-                return false;
-            }
-
-            if (token.ExpiresAt > now)
-            {
-                _accessTokens[fingerprint] = token with { ExpiresAt = now };
-            }
-
-            return true;
+            return false;
         }
+
+        if (token.ExpiresAt > now)
+        {
+            var expired = token with { ExpiresAt = now };
+            return await _accessTokens.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + ExpiredRetention)) is not null;
+        }
+
+        return true;
     }
 
-    private SandboxRefreshTokenStatus StatusOf(RefreshEntry entry, string consumerKey, DateTimeOffset now) =>
-        entry.ConsumerKey != consumerKey ? SandboxRefreshTokenStatus.Unknown
+    private SandboxRefreshTokenStatus StatusOf(SandboxRefreshToken entry, string consumerKey, DateTimeOffset now) =>
+        entry.ConsumerKey != consumerKey || now >= entry.ExpiresAt ? SandboxRefreshTokenStatus.Unknown
         : entry.UsedAt is not { } usedAt ? SandboxRefreshTokenStatus.Fresh
         : now < usedAt + Grace ? SandboxRefreshTokenStatus.UsedWithinGrace
         : SandboxRefreshTokenStatus.Retired;
 
     // Bitbucket's new tokens are regularly over 2,500 characters: 1,950 random bytes are 2,600 in base64url.
-    private string NewToken() => Crypto.NewRandomToken(options.Value.LongTokens ? 1_950 : 32);
+    private string NewToken() => Crypto.NewRandomToken(_options.Value.LongTokens ? 1_950 : 32);
 
-    // Called under the lock. The oldest refresh tokens go first when the store is full.
-    private void AddRefreshToken(string consumerKey, string refreshToken)
+    private async Task<bool> AddRefreshTokenAsync(string consumerKey, string refreshToken)
     {
-        while (_refreshTokens.Count >= Capacity && _refreshOrder.TryDequeue(out var oldest))
-        {
-            _refreshTokens.Remove(oldest);
-        }
-
-        var fingerprint = Crypto.Fingerprint(refreshToken);
-        _refreshTokens[fingerprint] = new RefreshEntry(consumerKey, null);
-        _refreshOrder.Enqueue(fingerprint);
+        var now = _time.GetUtcNow();
+        var stored = new SandboxRefreshToken(consumerKey, now + RefreshTokenLifetime, UsedAt: null);
+        var lifetime = new StoreLifetime(now + RefreshTokenGuaranteed, stored.ExpiresAt);
+        return await _refreshTokens.SetAsync(Crypto.Fingerprint(refreshToken), stored, lifetime) == StoreWrite.Stored;
     }
 
-    private SandboxTokenGrant IssueAccessToken(SandboxConsumer consumer, string refreshToken)
+    private async Task<SandboxTokenGrant?> IssueAccessTokenAsync(SandboxConsumer consumer, string refreshToken)
     {
         var accessToken = NewToken();
-        var fingerprint = Crypto.Fingerprint(accessToken);
-        var now = time.GetUtcNow();
-        var lifetime = options.Value.AccessTokenLifetime;
-        lock (_lock)
-        {
-            DropForgottenAndOverflow(now);
-            _accessTokens[fingerprint] = new SandboxAccessToken(consumer.Key, consumer.Scopes, now + lifetime);
-            _accessOrder.Enqueue(fingerprint);
-        }
-
-        return new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)Math.Ceiling(lifetime.TotalSeconds));
+        var lifetime = _options.Value.AccessTokenLifetime;
+        var expiresAt = _time.GetUtcNow() + lifetime;
+        var stored = new SandboxAccessToken(consumer.Key, consumer.Scopes, expiresAt);
+        var written = await _accessTokens.SetAsync(Crypto.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + ExpiredRetention));
+        return written == StoreWrite.Stored
+            ? new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)Math.Ceiling(lifetime.TotalSeconds))
+            : null;
     }
-
-    // Tokens are queued in issue order and all live equally long, so the oldest are at the
-    // front: dropping from the front removes long-expired tokens first, then, when the store
-    // is full, the oldest still-valid ones. The queue and the dictionary hold the same keys.
-    private void DropForgottenAndOverflow(DateTimeOffset now)
-    {
-        while (_accessOrder.TryPeek(out var oldest))
-        {
-            var forgotten = _accessTokens[oldest].ExpiresAt + ExpiredRetention <= now;
-            if (!forgotten && _accessTokens.Count < Capacity)
-            {
-                break;
-            }
-
-            _accessOrder.Dequeue();
-            _accessTokens.Remove(oldest);
-        }
-    }
-
-    // A refresh token's consumer, and when it was first used (null until then); its scopes are the consumer's.
-    private sealed record RefreshEntry(string ConsumerKey, DateTimeOffset? UsedAt);
 }
