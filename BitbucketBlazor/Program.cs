@@ -12,6 +12,7 @@ if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
 }
 
 builder.AddSecretSafeLogging();
+builder.AddPublicHosting();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();

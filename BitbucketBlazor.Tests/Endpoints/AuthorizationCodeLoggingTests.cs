@@ -29,7 +29,7 @@ public sealed class AuthorizationCodeLoggingTests(LogCapturingFixture app) : ICl
         using var done = await visitor.GetAsync(callback.ToString());
         var handoffs = app.Services.GetRequiredService<AuthorizationHandoffStore>();
         var handoff = handoffs.Claim(handoffs.FindPending(visitor.BrowserId), visitor.BrowserId)!;
-        var refreshed = await app.Services.GetRequiredService<ITokenClient>()
+        var refreshed = await app.ForVisitor<ITokenClient>()
             .RefreshAsync(handoff.Consumer, handoff.Token.RefreshToken!, TestContext.Current.CancellationToken);
 
         var secrets = new[]

@@ -61,10 +61,14 @@ public static class AuthorizationCodeEndpoints
     {
         NoStore(context);
         CallbackOutcome outcome;
+
+        // A new browser id on success: an id someone planted or saw before the sign-in (session
+        // fixation) then opens nothing. It is only sent to the browser if the sign-in succeeds.
+        var renewedId = BrowserBinding.NewSecret();
         try
         {
             outcome = await flow.CompleteAsync(
-                AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted);
+                AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted, renewedId);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -80,8 +84,15 @@ public static class AuthorizationCodeEndpoints
                 StatusCodes.Status500InternalServerError);
         }
 
+        if (outcome.Failure is { } failure)
+        {
+            return CallbackPage.Error(failure);
+        }
+
+        BrowserBinding.Issue(context, renewedId);
+
         // Only a plain path: the code and token stay on the server, in the hand-off.
-        return outcome.Failure is { } failure ? CallbackPage.Error(failure) : Results.Redirect(WalkthroughPath);
+        return Results.Redirect(WalkthroughPath);
     }
 
     private static void NoStore(HttpContext context)

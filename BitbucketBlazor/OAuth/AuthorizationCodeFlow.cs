@@ -122,7 +122,12 @@ public sealed class AuthorizationCodeFlow(
     /// <param name="browserId">The browser cookie's id, or null when the browser sent none.</param>
     /// <param name="query">The callback's query string.</param>
     /// <param name="cancellationToken">Cancels the code exchange.</param>
-    public async Task<CallbackOutcome> CompleteAsync(Uri appOrigin, string? browserId, IQueryCollection query, CancellationToken cancellationToken)
+    /// <param name="renewedBrowserId">
+    /// The browser's next id, when the caller renews it on success: the hand-off and the
+    /// authorization are kept under it, and the old id's authorization is forgotten.
+    /// </param>
+    public async Task<CallbackOutcome> CompleteAsync(
+        Uri appOrigin, string? browserId, IQueryCollection query, CancellationToken cancellationToken, string? renewedBrowserId = null)
     {
         var stateCheck = states.Consume(Single(query, "state"), browserId);
         if (!stateCheck.IsValid)
@@ -169,8 +174,14 @@ public sealed class AuthorizationCodeFlow(
             Single(query, "state")!,
             pending.IssuedAt,
             now);
-        var handoffId = handoffs.Put(browserId!, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts));
-        authorizations.Set(browserId!, new BrowserAuthorization(consumer, result.Token!, Grant, now));
+        var boundTo = renewedBrowserId ?? browserId!;
+        if (renewedBrowserId is not null)
+        {
+            authorizations.Forget(browserId);
+        }
+
+        var handoffId = handoffs.Put(boundTo, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts));
+        authorizations.Set(boundTo, new BrowserAuthorization(consumer, result.Token!, Grant, now));
         logger.LogInformation("Code exchanged for a token for consumer {ConsumerKey}", consumer.ClientId);
         return CallbackOutcome.Succeeded(handoffId);
     }
