@@ -43,8 +43,8 @@ public sealed class RefitSnippetAgainstSandboxTests(AppFixture app) : IClassFixt
     public static TheoryData<string> ApiStepInvocations()
     {
         var repository = SandboxData.Repositories[0];
-        var ws = CodeSnippetGenerator.CSharpString(repository.Workspace.Slug);
-        var rs = CodeSnippetGenerator.CSharpString(repository.Slug);
+        var ws = SnippetLiterals.CSharp(repository.Workspace.Slug);
+        var rs = SnippetLiterals.CSharp(repository.Slug);
         return new(
             "GetCurrentUserAsync(accessToken, CancellationToken.None)",
             "GetUserWorkspacesAsync(accessToken, page: null, pagelen: null, CancellationToken.None)",

@@ -67,10 +67,19 @@ public sealed class CodeSnippetGenerator
     /// <summary>Writes the request as a curl command line (bash).</summary>
     public static string Curl(CodeRequest request)
     {
-        var lines = new List<string> { $"curl -sS -X {request.Method} {ShellSingle(request.Url.ToString())}" };
+        // ${VAR:?message} stops the script, naming the variable, before curl sends an empty secret
+        // (and in an interactive shell ends only the command, not the shell).
+        var preamble = new StringBuilder();
+        foreach (var secret in SecretInputs(request))
+        {
+            preamble.Append(CultureInfo.InvariantCulture, $": ${{{secret.Variable}:?{SnippetLiterals.ShellEscaped(secret.Missing)}}}\n");
+        }
+
+        var lines = new List<string> { $"curl -sS -X {request.Method} {SnippetLiterals.ShellSingle(request.Url.ToString())}" };
         if (request.BasicClientId is { } clientId)
         {
-            lines.Add($"  -u \"{ShellDouble(clientId)}:${ClientSecretVariable}\"");
+            preamble.Append(SnippetLiterals.BashFormUrlEncode);
+            lines.Add($"  -u \"{SnippetLiterals.FormUrlEncode(clientId)}:$(form_urlencode \"${ClientSecretVariable}\")\"");
         }
 
         if (request.UsesBearerToken)
@@ -85,12 +94,12 @@ public sealed class CodeSnippetGenerator
 
         foreach (var (name, value) in request.Form)
         {
-            lines.Add(SecretVariable(name) is { } variable
-                ? $"  --data-urlencode \"{ShellDouble(name)}=${variable}\""
-                : $"  --data-urlencode {ShellSingle($"{name}={value}")}");
+            lines.Add(SecretField(name)?.Variable is { } variable
+                ? $"  --data-urlencode {SnippetLiterals.ShellSingle(name + "=")}\"${variable}\""
+                : $"  --data-urlencode {SnippetLiterals.ShellSingle($"{name}={value}")}");
         }
 
-        return string.Join(" \\\n", lines);
+        return preamble + string.Join(" \\\n", lines);
     }
 
     /// <summary>Writes the request as C# with <c>HttpClient</c>.</summary>
@@ -98,16 +107,17 @@ public sealed class CodeSnippetGenerator
     {
         var code = new StringBuilder();
         code.AppendLine("// Program.cs of a new console app (dotnet new console).");
+        code.AppendLine("using System.Net;");
         code.AppendLine("using System.Net.Http.Headers;");
         code.AppendLine("using System.Text;");
         code.AppendLine();
         AppendCSharpSecrets(code, request);
         code.AppendLine("using var http = new HttpClient();");
-        code.AppendLine(CultureInfo.InvariantCulture, $"using var request = new HttpRequestMessage(new HttpMethod({CSharpString(request.Method)}), {CSharpString(request.Url.ToString())});");
+        code.AppendLine(CultureInfo.InvariantCulture, $"using var request = new HttpRequestMessage(new HttpMethod({SnippetLiterals.CSharp(request.Method)}), {SnippetLiterals.CSharp(request.Url.ToString())});");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("request.Headers.Authorization = new AuthenticationHeaderValue(\"Basic\",");
-            code.AppendLine("    Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\")));");
+            code.AppendLine("request.Headers.Authorization = new AuthenticationHeaderValue(\"Basic\", Convert.ToBase64String(");
+            code.AppendLine("    Encoding.UTF8.GetBytes($\"{WebUtility.UrlEncode(clientId)}:{WebUtility.UrlEncode(clientSecret)}\"))); // RFC 6749 §2.3.1");
         }
 
         if (request.UsesBearerToken)
@@ -137,7 +147,7 @@ public sealed class CodeSnippetGenerator
         code.AppendLine("{");
         foreach (var (name, value) in request.Form)
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"    [{CSharpString(name)}] = {CSharpFormValue(name, value)},");
+            code.AppendLine(CultureInfo.InvariantCulture, $"    [{SnippetLiterals.CSharp(name)}] = {CSharpFormValue(name, value)},");
         }
 
         code.AppendLine("});");
@@ -157,14 +167,16 @@ public sealed class CodeSnippetGenerator
 
         var code = new StringBuilder();
         code.AppendLine("// Program.cs of a new console app: dotnet new console && dotnet add package Refit");
+        code.AppendLine("using System.Net;");
         code.AppendLine("using System.Text;");
         code.AppendLine("using Refit;");
         code.AppendLine();
         AppendCSharpSecrets(code, request);
-        code.AppendLine(CultureInfo.InvariantCulture, $"var api = RestService.ForGenerated<{refit.Interface}>({CSharpString(refit.BaseUrl.ToString().TrimEnd('/'))});");
+        code.AppendLine(CultureInfo.InvariantCulture, $"var api = RestService.ForGenerated<{refit.Interface}>({SnippetLiterals.CSharp(refit.BaseUrl.ToString().TrimEnd('/'))});");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\"));");
+            code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes(");
+            code.AppendLine("    $\"{WebUtility.UrlEncode(clientId)}:{WebUtility.UrlEncode(clientSecret)}\")); // RFC 6749 §2.3.1");
         }
 
         AppendCSharpForm(code, request, "using var form = ");
@@ -193,22 +205,23 @@ public sealed class CodeSnippetGenerator
         code.AppendLine("// Run it on a server: a client secret or token must never ship to a browser.");
         if (request.BasicClientId is { } clientId)
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"const clientId = {JsString(clientId)};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"const clientId = {SnippetLiterals.JavaScript(clientId)};");
         }
 
         foreach (var secret in SecretInputs(request))
         {
             code.AppendLine(CultureInfo.InvariantCulture, $"const {secret.Name} = process.env.{secret.Variable};");
-            code.AppendLine(CultureInfo.InvariantCulture, $"if (!{secret.Name}) throw new Error({JsString(secret.Missing)});");
+            code.AppendLine(CultureInfo.InvariantCulture, $"if (!{secret.Name}) throw new Error({SnippetLiterals.JavaScript(secret.Missing)});");
         }
 
         code.AppendLine();
-        code.AppendLine(CultureInfo.InvariantCulture, $"const response = await fetch({JsString(request.Url.ToString())}, {{");
-        code.AppendLine(CultureInfo.InvariantCulture, $"  method: {JsString(request.Method)},");
+        code.AppendLine(CultureInfo.InvariantCulture, $"const response = await fetch({SnippetLiterals.JavaScript(request.Url.ToString())}, {{");
+        code.AppendLine(CultureInfo.InvariantCulture, $"  method: {SnippetLiterals.JavaScript(request.Method)},");
         code.AppendLine("  headers: {");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("    Authorization: \"Basic \" + Buffer.from(`${clientId}:${clientSecret}`).toString(\"base64\"),");
+            code.AppendLine("    // RFC 6749 §2.3.1: key and secret are form-urlencoded before they are joined.");
+            code.AppendLine("    Authorization: \"Basic \" + Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(\"base64\"),");
         }
 
         if (request.UsesBearerToken)
@@ -223,8 +236,8 @@ public sealed class CodeSnippetGenerator
             code.AppendLine("  body: new URLSearchParams({");
             foreach (var (name, value) in request.Form)
             {
-                var jsValue = SecretField(name) is { } secret ? secret.Name : JsString(value);
-                code.AppendLine(CultureInfo.InvariantCulture, $"    {JsString(name)}: {jsValue},");
+                var jsValue = SecretField(name) is { } secret ? secret.Name : SnippetLiterals.JavaScript(value);
+                code.AppendLine(CultureInfo.InvariantCulture, $"    {SnippetLiterals.JavaScript(name)}: {jsValue},");
             }
 
             code.AppendLine("  }),");
@@ -240,13 +253,13 @@ public sealed class CodeSnippetGenerator
     {
         if (request.BasicClientId is { } clientId)
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"var clientId = {CSharpString(clientId)};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"var clientId = {SnippetLiterals.CSharp(clientId)};");
         }
 
         foreach (var secret in SecretInputs(request))
         {
             code.AppendLine(CultureInfo.InvariantCulture, $"var {secret.Name} = Environment.GetEnvironmentVariable(\"{secret.Variable}\")");
-            code.AppendLine(CultureInfo.InvariantCulture, $"    ?? throw new InvalidOperationException({CSharpString(secret.Missing)});");
+            code.AppendLine(CultureInfo.InvariantCulture, $"    ?? throw new InvalidOperationException({SnippetLiterals.CSharp(secret.Missing)});");
         }
 
         code.AppendLine();
@@ -272,27 +285,10 @@ public sealed class CodeSnippetGenerator
     }
 
     private static string CSharpFormValue(string name, string value) =>
-        SecretField(name) is { } secret ? secret.Name : CSharpString(value);
-
-    private static string? SecretVariable(string fieldName) => SecretField(fieldName)?.Variable;
+        SecretField(name) is { } secret ? secret.Name : SnippetLiterals.CSharp(value);
 
     private static SecretInput? SecretField(string fieldName) =>
         s_secretFields.TryGetValue(fieldName, out var secret) ? secret : null;
-
-    private static string ShellSingle(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static string ShellDouble(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("\"", "\\\"", StringComparison.Ordinal)
-        .Replace("$", "\\$", StringComparison.Ordinal)
-        .Replace("`", "\\`", StringComparison.Ordinal);
-
-    /// <summary>Writes <paramref name="value"/> as a C# string literal.</summary>
-    internal static string CSharpString(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static string JsString(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A secret a snippet reads from the environment.</summary>
     /// <param name="Name">The variable that holds it in the snippet, the same in C# and JavaScript.</param>
