@@ -2,6 +2,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Components;
 using BitbucketBlazor.Endpoints;
 using BitbucketBlazor.Hosting;
+using BitbucketBlazor.Hosting.SharedState;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 
@@ -13,6 +14,7 @@ if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
 
 builder.AddSecretSafeLogging();
 builder.AddPublicHosting();
+builder.AddSharedState();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();

@@ -57,8 +57,8 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
 
-        var handoffId = Handoffs.FindPending(visitor.BrowserId);
-        var handoff = Handoffs.Claim(handoffId, visitor.BrowserId);
+        var handoffId = await Handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken);
+        var handoff = await Handoffs.ClaimAsync(handoffId, visitor.BrowserId, TestContext.Current.CancellationToken);
         Assert.NotNull(handoff);
         Assert.False(string.IsNullOrEmpty(handoff.Token.AccessToken));
         Assert.False(string.IsNullOrEmpty(handoff.Token.RefreshToken));
@@ -97,7 +97,7 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
         Assert.Contains("Access was not granted", html, StringComparison.Ordinal);
         Assert.Contains("access_denied", html, StringComparison.Ordinal);
         Assert.Contains("No code was sent to the token endpoint", html, StringComparison.Ordinal);
-        Assert.Null(Handoffs.FindPending(visitor.BrowserId));
+        Assert.Null(await Handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
     {
         using var visitor = new OAuthTestVisitor(app.RootUri);
         using var done = await visitor.GetAsync((await visitor.AuthorizeAsync()).ToString());
-        var handoff = Handoffs.Claim(Handoffs.FindPending(visitor.BrowserId), visitor.BrowserId)!;
+        var handoff = (await Handoffs.ClaimAsync(await Handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken), visitor.BrowserId, TestContext.Current.CancellationToken))!;
         var tokens = app.ForVisitor<ITokenClient>();
 
         var refreshed = await tokens.RefreshAsync(handoff.Consumer, handoff.Token.RefreshToken!, TestContext.Current.CancellationToken);
@@ -265,8 +265,8 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
         Assert.True(refreshed.Succeeded, refreshed.Error?.ErrorDescription ?? refreshed.Fault);
         Assert.NotEqual(handoff.Token.AccessToken, refreshed.Token!.AccessToken);
         Assert.Equal("refresh_token", refreshed.Token.State);
-        Assert.Equal(SandboxTokenStatus.Valid, app.Tokens.Validate(handoff.Token.AccessToken, out _));
-        Assert.Equal(SandboxTokenStatus.Valid, app.Tokens.Validate(refreshed.Token.AccessToken, out _));
+        Assert.Equal(SandboxTokenStatus.Valid, (await app.Tokens.ValidateAsync(handoff.Token.AccessToken)).Status);
+        Assert.Equal(SandboxTokenStatus.Valid, (await app.Tokens.ValidateAsync(refreshed.Token.AccessToken)).Status);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AuthorizationCodeLoggingTests(LogCapturingFixture app) : ICl
         var callback = await visitor.AuthorizeAsync();
         using var done = await visitor.GetAsync(callback.ToString());
         var handoffs = app.Services.GetRequiredService<AuthorizationHandoffStore>();
-        var handoff = handoffs.Claim(handoffs.FindPending(visitor.BrowserId), visitor.BrowserId)!;
+        var handoff = (await handoffs.ClaimAsync(await handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken), visitor.BrowserId, TestContext.Current.CancellationToken))!;
         var refreshed = await app.ForVisitor<ITokenClient>()
             .RefreshAsync(handoff.Consumer, handoff.Token.RefreshToken!, TestContext.Current.CancellationToken);
 

@@ -26,10 +26,11 @@ public sealed class SignInRenewalTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.NotEqual(before, after);
         var handoffs = app.Services.GetRequiredService<AuthorizationHandoffStore>();
         var authorizations = app.Services.GetRequiredService<AuthorizedBrowserStore>();
-        Assert.NotNull(handoffs.FindPending(after));
-        Assert.Null(handoffs.FindPending(before));
-        Assert.NotNull(authorizations.Find(after));
-        Assert.Null(authorizations.Find(before));
+        var cancel = TestContext.Current.CancellationToken;
+        Assert.NotNull(await handoffs.FindPendingAsync(after, cancel));
+        Assert.Null(await handoffs.FindPendingAsync(before, cancel));
+        Assert.NotNull(await authorizations.FindAsync(after, cancel));
+        Assert.Null(await authorizations.FindAsync(before, cancel));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class SignInRenewalTests(AppFixture app) : IClassFixture<AppFixtur
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, body);
-        var authorization = app.Services.GetRequiredService<AuthorizedBrowserStore>().Find(visitor.BrowserId);
+        var authorization = await app.Services.GetRequiredService<AuthorizedBrowserStore>().FindAsync(visitor.BrowserId, TestContext.Current.CancellationToken);
         Assert.Equal(DemoConsumers.AwkwardSecret.Key, authorization?.Consumer.ClientId);
     }
 

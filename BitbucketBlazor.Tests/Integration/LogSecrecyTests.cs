@@ -51,7 +51,7 @@ public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixtur
         Assert.True(refreshed.Succeeded, refreshed.Fault);
         var wrongSecret = await tokens.RequestClientCredentialsAsync(consumer with { ClientSecret = "wrong-secret-value-123" }, Ct);
         Assert.False(wrongSecret.Succeeded);
-        app.Services.GetRequiredService<SandboxTokenStore>().ExpireAccessToken(refreshed.Token!.AccessToken);
+        await app.Services.GetRequiredService<SandboxTokenStore>().ExpireAccessTokenAsync(refreshed.Token!.AccessToken);
         var expired = await api.GetCurrentUserAsync(refreshed.Token.AccessToken, Ct);
         Assert.Equal(401, expired.Exchange!.StatusCode);
 

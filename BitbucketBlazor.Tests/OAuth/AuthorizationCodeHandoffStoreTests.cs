@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,68 +9,94 @@ public sealed class AuthorizationCodeHandoffStoreTests
 {
     private const string Browser = "browser-a";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryBoundedStoreFactory _stores = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void AHandoffIsClaimedOnceByItsBrowser()
+    public async Task AHandoffIsClaimedOnceByItsBrowser()
     {
-        var store = new AuthorizationHandoffStore(_clock);
+        var store = new AuthorizationHandoffStore(_stores, _clock);
         var handoff = NewHandoff();
-        var id = store.Put(Browser, handoff);
+        var id = (await store.PutAsync(Browser, handoff, Ct))!;
 
-        Assert.Equal(id, store.FindPending(Browser));
-        Assert.Same(handoff, store.Claim(id, Browser));
-        Assert.Null(store.Claim(id, Browser));
-        Assert.Null(store.FindPending(Browser));
+        Assert.Equal(id, await store.FindPendingAsync(Browser, Ct));
+        Assert.Same(handoff, await store.ClaimAsync(id, Browser, Ct));
+        Assert.Null(await store.ClaimAsync(id, Browser, Ct));
+        Assert.Null(await store.FindPendingAsync(Browser, Ct));
     }
 
     [Fact]
-    public void AnotherBrowserCannotFindOrClaimTheHandoff()
+    public async Task AnotherBrowserCannotFindOrClaimTheHandoff()
     {
-        var store = new AuthorizationHandoffStore(_clock);
-        var id = store.Put(Browser, NewHandoff());
+        var store = new AuthorizationHandoffStore(_stores, _clock);
+        var id = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
 
-        Assert.Null(store.FindPending("browser-b"));
-        Assert.Null(store.Claim(id, "browser-b"));
-        Assert.Null(store.Claim(id, null));
-        Assert.NotNull(store.Claim(id, Browser));
+        Assert.Null(await store.FindPendingAsync("browser-b", Ct));
+        Assert.Null(await store.ClaimAsync(id, "browser-b", Ct));
+        Assert.Null(await store.ClaimAsync(id, null, Ct));
+        Assert.NotNull(await store.ClaimAsync(id, Browser, Ct));
     }
 
     [Fact]
-    public void AHandoffExpiresAfterTwoMinutes()
+    public async Task AHandoffExpiresAfterTwoMinutes()
     {
-        var store = new AuthorizationHandoffStore(_clock);
-        var early = store.Put(Browser, NewHandoff());
-        var late = store.Put(Browser, NewHandoff());
+        var store = new AuthorizationHandoffStore(_stores, _clock);
+        var early = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
+        var late = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
 
         _clock.Advance(AuthorizationHandoffStore.Lifetime - TimeSpan.FromSeconds(1));
-        Assert.NotNull(store.Claim(early, Browser));
+        Assert.NotNull(await store.ClaimAsync(early, Browser, Ct));
 
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Null(store.FindPending(Browser));
-        Assert.Null(store.Claim(late, Browser));
+        Assert.Null(await store.FindPendingAsync(Browser, Ct));
+        Assert.Null(await store.ClaimAsync(late, Browser, Ct));
     }
 
     [Fact]
-    public void HandoffIdsAreLongRandomAndUnique()
+    public async Task HandoffIdsAreLongRandomAndUnique()
     {
-        var store = new AuthorizationHandoffStore(_clock, capacity: 2_000);
-        var ids = Enumerable.Range(0, 1_000).Select(_ => store.Put(Browser, NewHandoff())).ToList();
+        var store = new AuthorizationHandoffStore(_stores, _clock, capacity: 2_000);
+        var ids = new List<string>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            ids.Add((await store.PutAsync(Browser, NewHandoff(), Ct))!);
+        }
+
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Equal(43, id.Length));
     }
 
     [Fact]
-    public void TheHandoffStoreNeverHoldsMoreThanItsCapacity()
+    public async Task AFullHandoffStoreRefusesTheNewcomerAndKeepsEveryWaitingHandoff()
     {
-        var store = new AuthorizationHandoffStore(_clock, capacity: 10);
-        for (var i = 0; i < 25; i++)
+        var store = new AuthorizationHandoffStore(_stores, _clock, capacity: 10);
+        var waiting = new List<string>();
+        for (var i = 0; i < 10; i++)
         {
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
-            store.Put(Browser, NewHandoff());
+            waiting.Add((await store.PutAsync($"browser-{i}", NewHandoff(), Ct))!);
         }
 
-        Assert.Equal(10, store.Count);
+        Assert.Null(await store.PutAsync("browser-late", NewHandoff(), Ct));
+        Assert.Equal(10, await store.CountPendingAsync(Ct));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.NotNull(await store.ClaimAsync(waiting[i], $"browser-{i}", Ct));
+        }
+    }
+
+    [Fact]
+    public async Task ABrowsersNewHandoffReplacesItsOwnOldestBeyondItsCap()
+    {
+        var store = new AuthorizationHandoffStore(_stores, _clock, capacity: 100, perBrowser: 2);
+        var first = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
+        var second = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
+        var third = (await store.PutAsync(Browser, NewHandoff(), Ct))!;
+
+        Assert.Equal(third, await store.FindPendingAsync(Browser, Ct));
+        Assert.Null(await store.ClaimAsync(first, Browser, Ct));
+        Assert.NotNull(await store.ClaimAsync(second, Browser, Ct));
     }
 
     [Fact]
@@ -81,21 +108,21 @@ public sealed class AuthorizationCodeHandoffStoreTests
     }
 
     [Fact]
-    public void AnAuthorizationIsRememberedPerBrowserUntilForgottenOrStale()
+    public async Task AnAuthorizationIsRememberedPerBrowserUntilForgottenOrStale()
     {
-        var store = new AuthorizedBrowserStore(_clock);
+        var store = new AuthorizedBrowserStore(_stores, _clock);
         var handoff = NewHandoff();
-        store.Set(Browser, new BrowserAuthorization(handoff.Consumer, handoff.Token, "authorization_code", _clock.GetUtcNow()));
+        await store.SetAsync(Browser, new BrowserAuthorization(handoff.Consumer, handoff.Token, "authorization_code", _clock.GetUtcNow()), Ct);
 
-        Assert.NotNull(store.Find(Browser));
-        Assert.Null(store.Find("browser-b"));
+        Assert.NotNull(await store.FindAsync(Browser, Ct));
+        Assert.Null(await store.FindAsync("browser-b", Ct));
 
-        store.Forget(Browser);
-        Assert.Null(store.Find(Browser));
+        await store.ForgetAsync(Browser, Ct);
+        Assert.Null(await store.FindAsync(Browser, Ct));
 
-        store.Set(Browser, new BrowserAuthorization(handoff.Consumer, handoff.Token, "authorization_code", _clock.GetUtcNow()));
+        await store.SetAsync(Browser, new BrowserAuthorization(handoff.Consumer, handoff.Token, "authorization_code", _clock.GetUtcNow()), Ct);
         _clock.Advance(AuthorizedBrowserStore.Lifetime);
-        Assert.Null(store.Find(Browser));
+        Assert.Null(await store.FindAsync(Browser, Ct));
     }
 
     private AuthorizationHandoff NewHandoff() => new(

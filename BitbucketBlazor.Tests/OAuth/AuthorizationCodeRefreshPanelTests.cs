@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Shared;
@@ -29,7 +30,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Services.AddScoped<PublicUrls>();
         Services.AddScoped<TokenState>();
         Services.AddScoped<AuthorizationCodeSession>();
-        Services.AddSingleton(new AuthorizedBrowserStore(_clock));
+        Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), _clock));
         Services.AddScoped<TokenRefresher>();
         Services.AddLogging();
     }
@@ -222,11 +223,11 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await GiveTokenAsync("first-access", "refresh-1");
         var store = Services.GetRequiredService<AuthorizedBrowserStore>();
         Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
-        store.Set("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", _clock.GetUtcNow()));
+        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", _clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
 
         await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
 
-        Assert.Equal("refreshed-1", store.Find("browser-a")!.Token.AccessToken);
+        Assert.Equal("refreshed-1", (await store.FindAsync("browser-a", Xunit.TestContext.Current.CancellationToken))!.Token.AccessToken);
     }
 
     [Fact]
@@ -236,12 +237,12 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var store = Services.GetRequiredService<AuthorizedBrowserStore>();
         Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
         var login = new TokenResponse("user-access", "account", 7200, "user-refresh", "bearer", "authorization_code");
-        store.Set("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", _clock.GetUtcNow()));
+        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", _clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
 
         await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
 
         Assert.Equal("refreshed-1", State.Token!.AccessToken);
-        Assert.Equal("user-access", store.Find("browser-a")!.Token.AccessToken);
+        Assert.Equal("user-access", (await store.FindAsync("browser-a", Xunit.TestContext.Current.CancellationToken))!.Token.AccessToken);
     }
 
     [Fact]

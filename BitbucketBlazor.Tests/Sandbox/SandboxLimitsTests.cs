@@ -7,52 +7,78 @@ namespace BitbucketBlazor.Tests.Sandbox;
 public sealed class SandboxCapsTests(SmallCapsSandboxFixture app) : IClassFixture<SmallCapsSandboxFixture>
 {
     [Fact]
-    public async Task ManyTokenRequestsNeverGrowTheStorePastMaxTokens()
+    public async Task AFullTokenStoreRefusesTheNewcomerWithAnExplanationAndEveryIssuedTokenKeepsWorking()
     {
+        ForgetEverything();
         var tokens = new List<string>();
-        for (var i = 0; i < 5 * SmallCapsSandboxFixture.Cap; i++)
+        for (var i = 0; i < SmallCapsSandboxFixture.Cap; i++)
         {
             tokens.Add(await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
-            Assert.True(app.Tokens.AccessTokenCount <= SmallCapsSandboxFixture.Cap, $"{app.Tokens.AccessTokenCount} access tokens held");
-            Assert.True(app.Tokens.RefreshTokenCount <= SmallCapsSandboxFixture.Cap, $"{app.Tokens.RefreshTokenCount} refresh tokens held");
         }
 
-        await app.Sandbox.GetApiJsonAsync("user", tokens[^1]);
-        await app.Sandbox.GetApiJsonAsync("user", tokens[0], HttpStatusCode.Unauthorized);
+        using var refused = await app.Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic, ("grant_type", "client_credentials"));
+        var body = await SandboxClient.ReadJsonAsync(refused);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("temporarily_unavailable", body.GetProperty("error").GetString());
+        Assert.Contains("never drops anyone's", body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(SmallCapsSandboxFixture.Cap, await app.Tokens.CountLiveAccessTokensAsync());
+        foreach (var token in tokens)
+        {
+            await app.Sandbox.GetApiJsonAsync("user", token);
+        }
+
+        ForgetEverything();
+        Assert.False(string.IsNullOrEmpty(await app.Sandbox.AccessTokenAsync(DemoConsumers.Private)));
     }
 
     [Fact]
     public async Task RateLimitWindowsOfIdleTokensAreDroppedOnceThereAreMoreThanMaxTokens()
     {
-        for (var i = 0; i < 3 * SmallCapsSandboxFixture.Cap; i++)
+        ForgetEverything();
+        var limiter = (SandboxRateLimiter)app.Services.GetRequiredService<ISandboxRateLimiter>();
+        for (var round = 0; round < 3; round++)
         {
-            await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
+            for (var i = 0; i < SmallCapsSandboxFixture.Cap; i++)
+            {
+                await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
+            }
+
+            Assert.True(limiter.TrackedTokens <= SmallCapsSandboxFixture.Cap, $"{limiter.TrackedTokens} windows kept in round {round}");
+            ForgetEverything();
         }
-
-        var limiter = app.Services.GetRequiredService<SandboxRateLimiter>();
-        var trackedWhileActive = limiter.TrackedTokens;
-        app.Clock.Advance(TimeSpan.FromMinutes(61));
-        await app.Sandbox.GetApiJsonAsync("user", await app.Sandbox.AccessTokenAsync(DemoConsumers.Private));
-
-        Assert.InRange(trackedWhileActive, SmallCapsSandboxFixture.Cap + 1, 2 * SmallCapsSandboxFixture.Cap);
-        Assert.True(limiter.TrackedTokens <= SmallCapsSandboxFixture.Cap, $"{limiter.TrackedTokens} windows kept after the hour");
     }
 
     [Fact]
-    public async Task ManyConsentsAndCodesNeverGrowPastMaxAuthorizationCodes()
+    public async Task AFullCodeStoreRefusesTheNewConsentAndKeepsEveryWaitingCode()
     {
-        for (var i = 0; i < 3 * SmallCapsSandboxFixture.Cap; i++)
+        ForgetEverything();
+        var codes = new List<string>();
+        for (var i = 0; i < SmallCapsSandboxFixture.Cap; i++)
         {
-            await app.Sandbox.AuthorizationCodeAsync(DemoConsumers.Private);
-            await app.Sandbox.OpenConsentAsync(DemoConsumers.Private);
-            Assert.True(app.Codes.CodeCount <= SmallCapsSandboxFixture.Cap, $"{app.Codes.CodeCount} codes held");
-            Assert.True(app.Codes.PendingConsentCount <= SmallCapsSandboxFixture.Cap, $"{app.Codes.PendingConsentCount} consents held");
+            codes.Add(await app.Sandbox.AuthorizationCodeAsync(DemoConsumers.Private));
         }
 
-        var newest = await app.Sandbox.AuthorizationCodeAsync(DemoConsumers.Private);
-        using var response = await app.Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic, ("grant_type", "authorization_code"), ("code", newest));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consent = await app.Sandbox.OpenConsentAsync(DemoConsumers.Private);
+        using var noCode = await app.Sandbox.DecideAsync(consent, grant: true);
+        Assert.Equal(HttpStatusCode.Redirect, noCode.StatusCode);
+        Assert.Contains("error=temporarily_unavailable", noCode.Headers.Location!.Query, StringComparison.Ordinal);
+        for (var i = 0; i < SmallCapsSandboxFixture.Cap; i++)
+        {
+            await app.Sandbox.OpenConsentAsync(DemoConsumers.Private);
+        }
+
+        using var busy = await app.Sandbox.AuthorizeAsync($"client_id={DemoConsumers.Private.Key}&response_type=code");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Contains("The sandbox is busy", await busy.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var exchanged = await app.Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic, ("grant_type", "authorization_code"), ("code", codes[0]));
+        Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
     }
+
+    // Every token, refresh token, code and consent of an earlier test expires: each test starts with room.
+    private void ForgetEverything() => app.Clock.Advance(SandboxTokenStore.RefreshTokenLifetime + TimeSpan.FromHours(5));
 }
 
 public sealed class SandboxRateLimitTests(RateLimitedSandboxFixture app) : IClassFixture<RateLimitedSandboxFixture>

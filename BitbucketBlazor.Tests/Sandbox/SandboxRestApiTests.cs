@@ -266,8 +266,8 @@ public sealed class SandboxRestApiTests(SandboxFixture app) : IClassFixture<Sand
         var victim = await Sandbox.AccessTokenAsync(DemoConsumers.Narrow);
         var bystander = await Sandbox.AccessTokenAsync(DemoConsumers.Narrow);
 
-        Assert.True(app.Tokens.ExpireAccessToken(victim));
-        Assert.False(app.Tokens.ExpireAccessToken("never-issued"));
+        Assert.True(await app.Tokens.ExpireAccessTokenAsync(victim));
+        Assert.False(await app.Tokens.ExpireAccessTokenAsync("never-issued"));
 
         await Sandbox.GetApiJsonAsync("user", victim, HttpStatusCode.Unauthorized);
         await Sandbox.GetApiJsonAsync("user", bystander);

@@ -27,17 +27,17 @@ public static class AuthorizationCodeEndpoints
     /// <summary>Maps <c>/authorize</c> and <c>/oauth-callback</c>.</summary>
     public static IEndpointRouteBuilder MapAuthorizationCodeEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(AuthorizePath, Authorize).ExcludeFromDescription();
+        endpoints.MapGet(AuthorizePath, AuthorizeAsync).ExcludeFromDescription();
         endpoints.MapGet(CallbackPath, CallbackAsync).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static IResult Authorize(HttpContext context, AuthorizationCodeFlow flow)
+    private static async Task<IResult> AuthorizeAsync(HttpContext context, AuthorizationCodeFlow flow)
     {
         NoStore(context);
         var browserId = BrowserBinding.GetOrCreate(context);
         var query = context.Request.Query;
-        if (flow.FindAuthorization(browserId) is not null && query[FreshParameter] != "1")
+        if (await flow.FindAuthorizationAsync(browserId, context.RequestAborted) is not null && query[FreshParameter] != "1")
         {
             return Results.Redirect(WalkthroughPath);
         }
@@ -53,7 +53,15 @@ public static class AuthorizationCodeEndpoints
                 []));
         }
 
-        var request = flow.Start(AppOrigin(context), browserId, choice.Consumer);
+        var request = await flow.StartAsync(AppOrigin(context), browserId, choice.Consumer, context.RequestAborted);
+        if (request is null)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return CallbackPage.Error(
+                CallbackFailure.Busy("pending logins", (int)AuthorizationStateStore.Lifetime.TotalMinutes),
+                StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Redirect(request.Url.ToString());
     }
 

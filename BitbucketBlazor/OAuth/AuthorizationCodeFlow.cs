@@ -102,17 +102,26 @@ public sealed class AuthorizationCodeFlow(
         return new AuthorizeRequest(new Uri(url), endpoint, parameters);
     }
 
-    /// <summary>Issues a state bound to <paramref name="browserId"/> and builds the authorize URL around it.</summary>
-    public AuthorizeRequest Start(Uri appOrigin, string browserId, ConsumerCredentials consumer)
+    /// <summary>
+    /// Issues a state bound to <paramref name="browserId"/> and builds the authorize URL around it;
+    /// null when the state store is full of other browsers' pending logins.
+    /// </summary>
+    public async Task<AuthorizeRequest?> StartAsync(Uri appOrigin, string browserId, ConsumerCredentials consumer, CancellationToken cancellationToken = default)
     {
         var redirectUri = ConfiguredRedirectUri;
-        var state = states.Issue(browserId, consumer.ClientId, redirectUri);
+        if (await states.IssueAsync(browserId, consumer.ClientId, redirectUri, cancellationToken) is not { } state)
+        {
+            logger.LogWarning("Authorization code flow refused: the state store is full");
+            return null;
+        }
+
         logger.LogInformation("Authorization code flow started for consumer {ConsumerKey}", consumer.ClientId);
         return BuildAuthorizeRequest(appOrigin, consumer, state, redirectUri);
     }
 
     /// <summary>Gets the browser's current authorization, or null.</summary>
-    public BrowserAuthorization? FindAuthorization(string? browserId) => authorizations.Find(browserId);
+    public Task<BrowserAuthorization?> FindAuthorizationAsync(string? browserId, CancellationToken cancellationToken = default) =>
+        authorizations.FindAsync(browserId, cancellationToken);
 
     /// <summary>
     /// Handles Bitbucket's redirect back: checks <c>state</c> first, then Bitbucket's <c>error</c>,
@@ -129,7 +138,7 @@ public sealed class AuthorizationCodeFlow(
     public async Task<CallbackOutcome> CompleteAsync(
         Uri appOrigin, string? browserId, IQueryCollection query, CancellationToken cancellationToken, string? renewedBrowserId = null)
     {
-        var stateCheck = states.Consume(Single(query, "state"), browserId);
+        var stateCheck = await states.ConsumeAsync(Single(query, "state"), browserId, cancellationToken);
         if (!stateCheck.IsValid)
         {
             logger.LogWarning("OAuth callback refused: state check failed ({Outcome})", stateCheck.Outcome);
@@ -175,13 +184,24 @@ public sealed class AuthorizationCodeFlow(
             pending.IssuedAt,
             now);
         var boundTo = renewedBrowserId ?? browserId!;
-        if (renewedBrowserId is not null)
+        var handoffId = await handoffs.PutAsync(boundTo, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts), cancellationToken);
+        if (handoffId is null)
         {
-            authorizations.Forget(browserId);
+            logger.LogWarning("Code exchanged, but the hand-off store is full: the token is dropped");
+            return CallbackOutcome.Failed(CallbackFailure.Busy("finished logins waiting to be picked up", (int)AuthorizationHandoffStore.Lifetime.TotalMinutes));
         }
 
-        var handoffId = handoffs.Put(boundTo, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts));
-        authorizations.Set(boundTo, new BrowserAuthorization(consumer, result.Token!, Grant, now));
+        if (renewedBrowserId is not null)
+        {
+            await authorizations.ForgetAsync(browserId, cancellationToken);
+        }
+
+        if (!await authorizations.SetAsync(boundTo, new BrowserAuthorization(consumer, result.Token!, Grant, now), cancellationToken))
+        {
+            // The walkthrough still gets its token through the hand-off; only a later restore is lost.
+            logger.LogWarning("The authorized-browser store is full: this browser's login is not remembered");
+        }
+
         logger.LogInformation("Code exchanged for a token for consumer {ConsumerKey}", consumer.ClientId);
         return CallbackOutcome.Succeeded(handoffId);
     }

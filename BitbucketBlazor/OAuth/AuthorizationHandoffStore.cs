@@ -1,6 +1,6 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -36,9 +36,14 @@ public sealed record AuthorizationHandoff(
 /// Carries a callback's result from the <c>/oauth-callback</c> request to the browser's Blazor
 /// circuit without putting a code or token in a URL: the callback leaves it here under a random
 /// id bound to the browser, the walkthrough page claims it once. Entries live
-/// <see cref="Lifetime"/> and the store never grows past its bound.
+/// <see cref="Lifetime"/>; the store never grows past its bound, refusing a new hand-off rather
+/// than dropping another browser's, and one browser holds at most <see cref="DefaultPerBrowser"/>.
 /// </summary>
-public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity = AuthorizationHandoffStore.DefaultCapacity)
+public sealed class AuthorizationHandoffStore(
+    IBoundedStoreFactory stores,
+    TimeProvider clock,
+    int capacity = AuthorizationHandoffStore.DefaultCapacity,
+    int perBrowser = AuthorizationHandoffStore.DefaultPerBrowser)
 {
     /// <summary>How long a hand-off waits to be claimed.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
@@ -46,48 +51,50 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
     /// <summary>The most hand-offs kept at once by default.</summary>
     public const int DefaultCapacity = 1_000;
 
-    private readonly ExpiringMap<Entry> _handoffs = new(capacity, e => e.ExpiresAt, clock.GetUtcNow);
+    /// <summary>The most unclaimed hand-offs one browser holds by default.</summary>
+    public const int DefaultPerBrowser = 3;
 
-    /// <summary>Gets how many unclaimed hand-offs (expired ones included until swept) are held.</summary>
-    public int Count => _handoffs.Count;
+    private readonly IBoundedStore<Entry> _handoffs =
+        stores.Create<Entry>(new BoundedStoreLimits("handoffs", capacity, perBrowser), clock.GetUtcNow);
 
-    /// <summary>Leaves a hand-off for <paramref name="browserId"/>; returns its random id.</summary>
-    public string Put(string browserId, AuthorizationHandoff handoff)
+    /// <summary>Gets how many unclaimed, unexpired hand-offs are held.</summary>
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken = default) => _handoffs.CountLiveAsync(cancellationToken);
+
+    /// <summary>Leaves a hand-off for <paramref name="browserId"/>; returns its random id, or null when the store is full.</summary>
+    public async Task<string?> PutAsync(string browserId, AuthorizationHandoff handoff, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
         var id = BrowserBinding.NewSecret();
-        _handoffs.Set(id, new Entry(browserId, handoff, clock.GetUtcNow() + Lifetime));
-        return id;
+        var expiresAt = clock.GetUtcNow() + Lifetime;
+        var written = await _handoffs.SetAsync(id, new Entry(id, browserId, handoff, expiresAt), StoreLifetime.Until(expiresAt), browserId, cancellationToken);
+        return written == StoreWrite.Stored ? id : null;
     }
 
     /// <summary>Gets the id of the newest unexpired hand-off waiting for this browser, without claiming it.</summary>
-    public string? FindPending(string? browserId)
-    {
-        if (browserId is null)
-        {
-            return null;
-        }
-
-        var now = clock.GetUtcNow();
-        return _handoffs.FindNewest(e => now < e.ExpiresAt && BrowserBinding.SameBrowser(e.BrowserId, browserId));
-    }
+    public async Task<string?> FindPendingAsync(string? browserId, CancellationToken cancellationToken = default) =>
+        browserId is null ? null : (await _handoffs.FindNewestAsync(browserId, cancellationToken))?.Id;
 
     /// <summary>
     /// Takes the hand-off once: null when the id is unknown, already claimed, expired, or was left
     /// for another browser.
     /// </summary>
-    public AuthorizationHandoff? Claim(string? id, string? browserId)
+    public async Task<AuthorizationHandoff?> ClaimAsync(string? id, string? browserId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(id)
-            || !_handoffs.TryGet(id, out var entry)
+            || await _handoffs.GetAsync(id, cancellationToken) is not { } entry
             || !BrowserBinding.SameBrowser(entry.BrowserId, browserId)
-            || !_handoffs.TryTake(id, out entry))
+            || await _handoffs.TakeAsync(id, cancellationToken) is not { } taken)
         {
             return null;
         }
 
-        return clock.GetUtcNow() < entry.ExpiresAt ? entry.Handoff : null;
+        return clock.GetUtcNow() < taken.ExpiresAt ? taken.Handoff : null;
     }
 
-    private sealed record Entry(string BrowserId, AuthorizationHandoff Handoff, DateTimeOffset ExpiresAt);
+    /// <summary>A hand-off as stored.</summary>
+    /// <param name="Id">Its random id (so a browser's newest can be found by owner).</param>
+    /// <param name="BrowserId">The browser it was left for.</param>
+    /// <param name="Handoff">What the callback produced.</param>
+    /// <param name="ExpiresAt">When it stops being claimable.</param>
+    public sealed record Entry(string Id, string BrowserId, AuthorizationHandoff Handoff, DateTimeOffset ExpiresAt);
 }

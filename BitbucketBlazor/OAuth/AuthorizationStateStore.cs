@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -45,44 +45,57 @@ public sealed record StateCheck(StateCheckOutcome Outcome, PendingAuthorization?
 /// <summary>
 /// The server-side record of the <c>state</c> values this app sent to the authorize endpoint
 /// (RFC 6749 §10.12, CSRF protection): each is unguessable, bound to the browser it was issued
-/// to, accepted once, for <see cref="Lifetime"/>. The store never grows past its bound.
+/// to, accepted once, for <see cref="Lifetime"/>. The store never grows past its bound: when it
+/// holds as many pending states as it may, a new login is refused (and told why) rather than
+/// another browser's pending login dropped; one browser holds at most <see cref="DefaultPerBrowser"/>,
+/// its newest replacing its own oldest.
 /// </summary>
 /// <remarks>
 /// Entries are keyed by the SHA-256 of the state, so the values themselves are not kept and a
-/// lookup's timing does not depend on how much of a guessed state matches.
+/// lookup's timing does not depend on how much of a guessed state matches. A spent or expired
+/// state is remembered for another <see cref="Lifetime"/> without taking a place, so a replay
+/// reads "already used" or "expired" rather than "unknown".
 /// </remarks>
-public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = AuthorizationStateStore.DefaultCapacity)
+public sealed class AuthorizationStateStore(
+    IBoundedStoreFactory stores,
+    TimeProvider clock,
+    int capacity = AuthorizationStateStore.DefaultCapacity,
+    int perBrowser = AuthorizationStateStore.DefaultPerBrowser)
 {
     /// <summary>How long an issued state is accepted.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The most states kept at once by default.</summary>
+    /// <summary>The most pending states kept at once by default.</summary>
     public const int DefaultCapacity = 10_000;
 
-    private readonly ExpiringMap<Entry> _states = new(capacity, e => e.Request.ExpiresAt, clock.GetUtcNow);
+    /// <summary>The most pending states one browser holds by default (several tabs, a retry or two).</summary>
+    public const int DefaultPerBrowser = 5;
 
-    /// <summary>Gets how many states (pending or used, not yet swept) are held.</summary>
-    public int Count => _states.Count;
+    private readonly IBoundedStore<StoredState> _states =
+        stores.Create<StoredState>(new BoundedStoreLimits("states", capacity, perBrowser), clock.GetUtcNow);
 
-    /// <summary>Issues a fresh state (256 random bits) bound to <paramref name="browserId"/>.</summary>
-    public string Issue(string browserId, string consumerKey, string? redirectUri)
+    /// <summary>Gets how many states are pending (issued, unused, unexpired).</summary>
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken = default) => _states.CountLiveAsync(cancellationToken);
+
+    /// <summary>
+    /// Issues a fresh state (256 random bits) bound to <paramref name="browserId"/>; null when the
+    /// store is full of other browsers' pending logins.
+    /// </summary>
+    public async Task<string?> IssueAsync(string browserId, string consumerKey, string? redirectUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
         var state = BrowserBinding.NewSecret();
         var now = clock.GetUtcNow();
         var request = new PendingAuthorization(consumerKey, redirectUri, now, now + Lifetime);
-
-        // When full, the oldest go: a flood of /authorize requests can then only push out older
-        // pending logins, never grow memory.
-        _states.Set(Hash(state), new Entry(browserId, request));
-        return state;
+        var written = await _states.SetAsync(Hash(state), new StoredState(browserId, request, Used: false), LifetimeOf(request), browserId, cancellationToken);
+        return written == StoreWrite.Stored ? state : null;
     }
 
     /// <summary>
     /// Checks a callback's state against the browser it came from and, when it is valid, spends
     /// it: a second callback with the same state gets <see cref="StateCheckOutcome.AlreadyUsed"/>.
     /// </summary>
-    public StateCheck Consume(string? state, string? browserId)
+    public async Task<StateCheck> ConsumeAsync(string? state, string? browserId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(state))
         {
@@ -90,14 +103,15 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
         }
 
         var key = Hash(state);
-        if (!_states.TryGet(key, out var entry))
+        var entry = await _states.GetAsync(key, cancellationToken);
+        if (entry is null)
         {
             return new StateCheck(StateCheckOutcome.Unknown, null);
         }
 
         // Used before other-browser: a successful sign-in renews the browser id, so a replay from
         // the very browser that signed in comes with a new id and is still told the truth.
-        if (entry.IsUsed)
+        if (entry.Used)
         {
             return new StateCheck(StateCheckOutcome.AlreadyUsed, null);
         }
@@ -110,29 +124,25 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
 
         if (clock.GetUtcNow() >= entry.Request.ExpiresAt)
         {
-            _states.Remove(key);
             return new StateCheck(StateCheckOutcome.Expired, null);
         }
 
-        // Kept, marked used, until it expires: a replay then reads "already used", not "unknown".
-        return entry.TryMarkUsed()
-            ? new StateCheck(StateCheckOutcome.Valid, entry.Request)
-            : new StateCheck(StateCheckOutcome.AlreadyUsed, null);
+        // The atomic step: of two callbacks racing with the same state, only the one that swaps
+        // the unused record for the used one wins. The used record no longer takes a place.
+        var spent = entry with { Used = true };
+        var previous = await _states.SwapAsync(key, spent, new StoreLifetime(clock.GetUtcNow(), LifetimeOf(entry.Request).KeepUntil), cancellationToken);
+        return previous is { Used: false }
+            ? new StateCheck(StateCheckOutcome.Valid, previous.Request)
+            : new StateCheck(previous is null ? StateCheckOutcome.Unknown : StateCheckOutcome.AlreadyUsed, null);
     }
+
+    private static StoreLifetime LifetimeOf(PendingAuthorization request) => new(request.ExpiresAt, request.ExpiresAt + Lifetime);
 
     private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 
-    private sealed class Entry(string browserId, PendingAuthorization request)
-    {
-        private int _used;
-
-        public string BrowserId { get; } = browserId;
-
-        public PendingAuthorization Request { get; } = request;
-
-        public bool IsUsed => Volatile.Read(ref _used) != 0;
-
-        // The atomic step of Consume: of two callbacks racing with the same state, only one wins.
-        public bool TryMarkUsed() => Interlocked.Exchange(ref _used, 1) == 0;
-    }
+    /// <summary>A state as stored: whose it is, what it was issued for, whether it was spent.</summary>
+    /// <param name="BrowserId">The browser it was issued to.</param>
+    /// <param name="Request">What was recorded at issue time.</param>
+    /// <param name="Used">Whether a callback already spent it.</param>
+    public sealed record StoredState(string BrowserId, PendingAuthorization Request, bool Used);
 }

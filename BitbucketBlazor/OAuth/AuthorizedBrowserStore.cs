@@ -1,5 +1,5 @@
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -17,9 +17,10 @@ public sealed record BrowserAuthorization(ConsumerCredentials Consumer, TokenRes
 /// <summary>
 /// The server-side record of which browser holds which user token, keyed by the browser cookie's
 /// id: the session a real web app would keep. Entries are forgotten <see cref="Lifetime"/> after
-/// their last update, and the store never grows past its bound.
+/// their last update; the store never grows past its bound, refusing a newly signed-in browser
+/// (told why) rather than forgetting another's sign-in.
 /// </summary>
-public sealed class AuthorizedBrowserStore(TimeProvider clock, int capacity = AuthorizedBrowserStore.DefaultCapacity)
+public sealed class AuthorizedBrowserStore(IBoundedStoreFactory stores, TimeProvider clock, int capacity = AuthorizedBrowserStore.DefaultCapacity)
 {
     /// <summary>How long an authorization is remembered after it was last set.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
@@ -27,29 +28,27 @@ public sealed class AuthorizedBrowserStore(TimeProvider clock, int capacity = Au
     /// <summary>The most browsers remembered at once by default.</summary>
     public const int DefaultCapacity = 10_000;
 
-    private readonly ExpiringMap<Remembered> _browsers = new(capacity, r => r.ForgetAt, clock.GetUtcNow);
+    private readonly IBoundedStore<BrowserAuthorization> _browsers =
+        stores.Create<BrowserAuthorization>(new BoundedStoreLimits("browsers", capacity), clock.GetUtcNow);
 
-    /// <summary>Remembers (or replaces) the browser's authorization.</summary>
-    public void Set(string browserId, BrowserAuthorization authorization)
+    /// <summary>Remembers (or replaces) the browser's authorization; false when the store is full of other browsers.</summary>
+    public async Task<bool> SetAsync(string browserId, BrowserAuthorization authorization, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        _browsers.Set(browserId, new Remembered(authorization, clock.GetUtcNow() + Lifetime));
+        var written = await _browsers.SetAsync(browserId, authorization, StoreLifetime.Until(clock.GetUtcNow() + Lifetime), cancellationToken: cancellationToken);
+        return written == StoreWrite.Stored;
     }
 
     /// <summary>Gets the browser's authorization, or null.</summary>
-    public BrowserAuthorization? Find(string? browserId) =>
-        browserId is not null && _browsers.TryGet(browserId, out var remembered) && clock.GetUtcNow() < remembered.ForgetAt
-            ? remembered.Authorization
-            : null;
+    public async Task<BrowserAuthorization?> FindAsync(string? browserId, CancellationToken cancellationToken = default) =>
+        browserId is null ? null : await _browsers.GetAsync(browserId, cancellationToken);
 
     /// <summary>Forgets the browser's authorization, so the next <c>/authorize</c> asks for consent again.</summary>
-    public void Forget(string? browserId)
+    public async Task ForgetAsync(string? browserId, CancellationToken cancellationToken = default)
     {
         if (browserId is not null)
         {
-            _browsers.Remove(browserId);
+            await _browsers.TakeAsync(browserId, cancellationToken);
         }
     }
-
-    private sealed record Remembered(BrowserAuthorization Authorization, DateTimeOffset ForgetAt);
 }

@@ -32,6 +32,9 @@ public enum CallbackFailureKind
 
     /// <summary>The token endpoint refused the code, or could not be reached.</summary>
     ExchangeFailed,
+
+    /// <summary>A shared store was full of other visitors' live entries, so this one was refused.</summary>
+    Busy,
 }
 
 /// <summary>A failed callback explained: what happened, why, and what to do.</summary>
@@ -141,6 +144,21 @@ public sealed record CallbackFailure(
         "The consumer of this login is no longer available",
         "The login was started for consumer " + consumerKey + ", which this app no longer has (its configuration changed).",
         StartAgain,
+        []);
+
+    /// <summary>
+    /// Explains a login refused because a shared store already holds as many live entries as it
+    /// may: nobody else's login is pushed out to make room, so this one has to wait.
+    /// </summary>
+    /// <param name="what">What could not be kept, e.g. "pending logins".</param>
+    /// <param name="waitMinutes">How long, at most, until room frees up.</param>
+    public static CallbackFailure Busy(string what, int waitMinutes) => new(
+        CallbackFailureKind.Busy,
+        "Too many logins are under way right now",
+        $"This app keeps a bounded number of {what} for all its visitors, and it is full. It never drops another " +
+        "visitor's login to make room, so yours could not start.",
+        $"Try again in a minute or two: entries expire within {waitMinutes} minutes. If this keeps happening on a " +
+        "hosted demo, someone may be flooding it; the presenter can raise the limit or add instances.",
         []);
 
     /// <summary>Explains a refused or failed code exchange.</summary>

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BitbucketBlazor.OAuth;
@@ -12,9 +13,11 @@ public static class OAuthExtensions
         services.AddScoped<TokenState>();
 
         // The authorization code grant: server-side records shared by all requests and circuits.
-        services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
+        // Their backend (process memory, or Redis for a cluster) comes from the one IBoundedStoreFactory.
+        services.TryAddSingleton<IBoundedStoreFactory, InMemoryBoundedStoreFactory>();
+        services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
         services.AddScoped<TokenRefresher>();

@@ -13,6 +13,6 @@ public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, Sandb
     public bool IsAvailable => endpoints.IsSandbox;
 
     /// <inheritdoc />
-    public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsAvailable && tokens.ExpireAccessToken(accessToken));
+    public async Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        IsAvailable && await tokens.ExpireAccessTokenAsync(accessToken);
 }

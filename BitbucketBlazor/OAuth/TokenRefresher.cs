@@ -71,20 +71,20 @@ public sealed class TokenRefresher(
             // Bitbucket sends a refresh token back; should one not come, the old one still works.
             var kept = string.IsNullOrEmpty(token.RefreshToken) ? token with { RefreshToken = oldToken.RefreshToken } : token;
             await state.SetTokenAsync(kept, Grant);
-            UpdateBrowserAuthorization(consumer, oldToken.RefreshToken!, kept);
+            await UpdateBrowserAuthorizationAsync(consumer, oldToken.RefreshToken!, kept);
         }
 
         return result;
     }
 
-    private void UpdateBrowserAuthorization(ConsumerCredentials consumer, string usedRefreshToken, Bitbucket.Models.TokenResponse token)
+    private async Task UpdateBrowserAuthorizationAsync(ConsumerCredentials consumer, string usedRefreshToken, Bitbucket.Models.TokenResponse token)
     {
         // Only the browser's own login is updated, never with a token of another flow.
-        if (authorizations.Find(session.BrowserId) is { } current &&
+        if (await authorizations.FindAsync(session.BrowserId) is { } current &&
             current.Consumer.ClientId == consumer.ClientId &&
             current.Token.RefreshToken == usedRefreshToken)
         {
-            authorizations.Set(session.BrowserId!, new BrowserAuthorization(consumer, token, Grant, clock.GetUtcNow()));
+            await authorizations.SetAsync(session.BrowserId!, new BrowserAuthorization(consumer, token, Grant, clock.GetUtcNow()));
         }
     }
 }

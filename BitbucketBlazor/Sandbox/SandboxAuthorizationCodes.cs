@@ -1,5 +1,5 @@
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Common;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -19,11 +19,12 @@ public sealed record SandboxPendingConsent(string ConsumerKey, Uri Callback, str
 public sealed record SandboxAuthorizationCode(string ConsumerKey, string? RedirectUri, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Pending consents and authorization codes, in memory and bounded by
-/// <see cref="SandboxSettings.MaxAuthorizationCodes"/> each; when full, the oldest go. Both are
-/// single-use: taking one removes it. Thread-safe.
+/// Pending consents and authorization codes, bounded by <see cref="SandboxSettings.MaxAuthorizationCodes"/>
+/// each: when full, a newcomer is refused (the consent page says so) rather than someone's live
+/// consent or code dropped. Both are single-use: taking one removes it, atomically, whichever
+/// instance takes it.
 /// </summary>
-public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<BitbucketOptions> options, IBoundedStoreFactory stores)
 {
     /// <summary>How long a code may wait for its exchange.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
@@ -32,46 +33,46 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
     public static readonly TimeSpan ConsentLifetime = TimeSpan.FromMinutes(10);
 
     // Keyed by fingerprint, so the secrets themselves are not kept.
-    private readonly ExpiringMap<SandboxPendingConsent> _consents =
-        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
+    private readonly IBoundedStore<SandboxPendingConsent> _consents = stores.Create<SandboxPendingConsent>(
+        new BoundedStoreLimits("sandbox-consents", options.Value.Sandbox.MaxAuthorizationCodes), time.GetUtcNow);
 
-    private readonly ExpiringMap<SandboxAuthorizationCode> _codes =
-        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
+    private readonly IBoundedStore<SandboxAuthorizationCode> _codes = stores.Create<SandboxAuthorizationCode>(
+        new BoundedStoreLimits("sandbox-codes", options.Value.Sandbox.MaxAuthorizationCodes), time.GetUtcNow);
 
-    /// <summary>Gets how many codes are waiting to be exchanged, expired ones included.</summary>
-    public int CodeCount => _codes.Count;
+    /// <summary>Gets how many live codes are waiting to be exchanged.</summary>
+    public Task<int> CountLiveCodesAsync() => _codes.CountLiveAsync();
 
-    /// <summary>Gets how many consent pages are waiting for an answer, expired ones included.</summary>
-    public int PendingConsentCount => _consents.Count;
+    /// <summary>Gets how many live consent pages are waiting for an answer.</summary>
+    public Task<int> CountLiveConsentsAsync() => _consents.CountLiveAsync();
 
-    /// <summary>Remembers a consent page and returns its unguessable id.</summary>
-    public string BeginConsent(SandboxConsumer consumer, Uri callback, string? redirectUri, string? state)
+    /// <summary>Remembers a consent page and returns its unguessable id, or null when the store is full.</summary>
+    public async Task<string?> BeginConsentAsync(SandboxConsumer consumer, Uri callback, string? redirectUri, string? state)
     {
         var id = SandboxSecrets.NewToken(24);
         var consent = new SandboxPendingConsent(consumer.Key, callback, redirectUri, state, time.GetUtcNow() + ConsentLifetime);
-        _consents.Set(SandboxSecrets.Fingerprint(id), consent);
-        return id;
+        var written = await _consents.SetAsync(SandboxSecrets.Fingerprint(id), consent, StoreLifetime.Until(consent.ExpiresAt));
+        return written == StoreWrite.Stored ? id : null;
     }
 
     /// <summary>Takes (and so ends) a pending consent, or returns null when unknown or expired.</summary>
-    public SandboxPendingConsent? TakeConsent(string? id) =>
-        id is not null && _consents.TryTake(SandboxSecrets.Fingerprint(id), out var consent) && time.GetUtcNow() < consent.ExpiresAt
+    public async Task<SandboxPendingConsent?> TakeConsentAsync(string? id) =>
+        id is not null && await _consents.TakeAsync(SandboxSecrets.Fingerprint(id)) is { } consent && time.GetUtcNow() < consent.ExpiresAt
             ? consent
             : null;
 
-    /// <summary>Issues a code for a granted consent: 192 random bits, URL-safe, valid five minutes.</summary>
-    public string IssueCode(SandboxPendingConsent consent)
+    /// <summary>Issues a code for a granted consent (192 random bits, URL-safe, valid five minutes), or null when the store is full.</summary>
+    public async Task<string?> IssueCodeAsync(SandboxPendingConsent consent)
     {
         var code = SandboxSecrets.NewToken(24);
         var issued = new SandboxAuthorizationCode(consent.ConsumerKey, consent.RedirectUri, time.GetUtcNow() + CodeLifetime);
-        _codes.Set(SandboxSecrets.Fingerprint(code), issued);
-        return code;
+        var written = await _codes.SetAsync(SandboxSecrets.Fingerprint(code), issued, StoreLifetime.Until(issued.ExpiresAt));
+        return written == StoreWrite.Stored ? code : null;
     }
 
     /// <summary>
     /// Takes a code: whatever the outcome it cannot be used again. Returns null when the code is
     /// unknown, already used, or expired.
     /// </summary>
-    public SandboxAuthorizationCode? TakeCode(string code) =>
-        _codes.TryTake(SandboxSecrets.Fingerprint(code), out var entry) && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
+    public async Task<SandboxAuthorizationCode?> TakeCodeAsync(string code) =>
+        await _codes.TakeAsync(SandboxSecrets.Fingerprint(code)) is { } entry && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
 }

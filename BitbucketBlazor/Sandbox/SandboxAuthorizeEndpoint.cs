@@ -13,7 +13,7 @@ internal static class SandboxAuthorizeEndpoint
     /// <summary>The decision path under the sandbox's path base.</summary>
     public const string DecisionPath = "/site/oauth2/authorize/decision";
 
-    public static IResult Authorize(HttpContext context, SandboxAuthorizationCodes codes, IOptions<BitbucketOptions> options)
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, SandboxAuthorizationCodes codes, IOptions<BitbucketOptions> options)
     {
         var query = context.Request.Query;
         var consumer = DemoConsumers.FindByKey(query["client_id"]);
@@ -48,7 +48,16 @@ internal static class SandboxAuthorizeEndpoint
                 : RedirectWithError(callback, "unsupported_response_type", "The sandbox supports only response_type=code.", state);
         }
 
-        var consentId = codes.BeginConsent(consumer, callback, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, state);
+        var consentId = await codes.BeginConsentAsync(consumer, callback, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, state);
+        if (consentId is null)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return ConsentPage.Error(
+                "The sandbox is busy",
+                "It holds as many open consent pages as it may and never drops anyone's to make room. Go back to the app and try again in a minute.",
+                StatusCodes.Status503ServiceUnavailable);
+        }
+
         return ConsentPage.Consent(consumer, consentId, context.Request.PathBase + options.Value.Sandbox.PathBase + DecisionPath, callback);
     }
 
@@ -60,7 +69,7 @@ internal static class SandboxAuthorizeEndpoint
 
         // The redirect carries a code: no cache may keep it.
         context.Response.Headers.CacheControl = "no-store";
-        var consent = codes.TakeConsent(form["consent"]);
+        var consent = await codes.TakeConsentAsync(form["consent"]);
         if (consent is null)
         {
             return ConsentPage.Error(
@@ -73,7 +82,14 @@ internal static class SandboxAuthorizeEndpoint
             return RedirectWithError(consent.Callback, "access_denied", "The user denied access.", consent.State);
         }
 
-        var parameters = new Dictionary<string, string?> { ["code"] = codes.IssueCode(consent) };
+        if (await codes.IssueCodeAsync(consent) is not { } code)
+        {
+            // RFC 6749 §4.1.2.1's own word for it: the client learns to try again later.
+            return RedirectWithError(consent.Callback, "temporarily_unavailable",
+                "The sandbox holds as many unexchanged codes as it may and never drops anyone's to make room. Try again in a minute.", consent.State);
+        }
+
+        var parameters = new Dictionary<string, string?> { ["code"] = code };
         if (consent.State is not null)
         {
             parameters["state"] = consent.State;

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public static class SandboxExtensions
         services.TryAddSingleton(new SandboxClock(TimeProvider.System));
         services.TryAddSingleton<SandboxTokenStore>();
         services.TryAddSingleton<SandboxAuthorizationCodes>();
-        services.TryAddSingleton<SandboxRateLimiter>();
+        services.TryAddSingleton<IBoundedStoreFactory, InMemoryBoundedStoreFactory>();
+        services.TryAddSingleton<ISandboxRateLimiter, SandboxRateLimiter>();
         return services;
     }
 
@@ -31,9 +33,9 @@ public static class SandboxExtensions
         var sandbox = endpoints.MapGroup(pathBase).DisableAntiforgery().ExcludeFromDescription();
 
         sandbox.MapPost(BitbucketEndpoints.TokenPath, SandboxTokenEndpoint.HandleAsync);
-        sandbox.MapGet(BitbucketEndpoints.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
+        sandbox.MapGet(BitbucketEndpoints.AuthorizePath, SandboxAuthorizeEndpoint.AuthorizeAsync);
         sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
-        sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
+        sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireTokenAsync);
         SandboxRestApi.Map(sandbox, pathBase);
         return endpoints;
     }

@@ -7,7 +7,7 @@ namespace BitbucketBlazor.Sandbox;
 /// </summary>
 internal static class SandboxPresenterEndpoint
 {
-    public static IResult ExpireToken(HttpContext context, SandboxTokenStore tokens)
+    public static async Task<IResult> ExpireTokenAsync(HttpContext context, SandboxTokenStore tokens)
     {
         var presented = SandboxRestApi.ReadBearerToken(context);
         if (presented is null)
@@ -15,7 +15,7 @@ internal static class SandboxPresenterEndpoint
             return SandboxRestApi.Unauthorized(context, "Access token required", "Send the token to expire in an Authorization: Bearer header.", tokenError: null);
         }
 
-        return tokens.ExpireAccessToken(presented)
+        return await tokens.ExpireAccessTokenAsync(presented)
             ? Results.NoContent()
             : SandboxRestApi.Unauthorized(context, "Invalid access token", "The access token is not one the sandbox issued, or it was forgotten.", "invalid_token");
     }

@@ -5,6 +5,20 @@ using Microsoft.Extensions.Options;
 namespace BitbucketBlazor.Sandbox;
 
 /// <summary>
+/// Counts a token's requests against Bitbucket's hourly limit: in process memory for one
+/// instance, or in Redis so a cluster's limit is the configured one, not one per instance.
+/// </summary>
+public interface ISandboxRateLimiter
+{
+    /// <summary>
+    /// Counts one request made with <paramref name="tokenFingerprint"/> unless its hour's budget is spent.
+    /// </summary>
+    /// <param name="tokenFingerprint">The access token's fingerprint (never the token itself).</param>
+    /// <returns>Whether the request may proceed, and when refused, how long until one will be counted again.</returns>
+    Task<(bool Allowed, TimeSpan RetryAfter)> TryAcquireAsync(string tokenFingerprint);
+}
+
+/// <summary>
 /// Bitbucket's limit of so many requests per rolling hour (<see cref="SandboxSettings.RateLimitPerHour"/>),
 /// with one deliberate difference: Bitbucket counts against the OAuth consumer, the sandbox
 /// against the access token. The demo consumers are shared by every visitor of a hosted
@@ -16,13 +30,17 @@ namespace BitbucketBlazor.Sandbox;
 /// there are <see cref="SandboxSettings.MaxTokens"/> of them, and never more than twice that
 /// are kept, so memory stays bounded. Thread-safe.
 /// </remarks>
-public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOptions> options) : ISandboxRateLimiter
 {
     private const int Buckets = 60;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
     /// <summary>Gets how many tokens have a window at present.</summary>
     public int TrackedTokens => _windows.Count;
+
+    /// <inheritdoc />
+    public Task<(bool Allowed, TimeSpan RetryAfter)> TryAcquireAsync(string tokenFingerprint) =>
+        Task.FromResult((TryAcquire(tokenFingerprint, out var retryAfter), retryAfter));
 
     /// <summary>
     /// Counts one request made with <paramref name="tokenFingerprint"/> unless its hour's budget is spent.

@@ -119,7 +119,8 @@ internal static class SandboxRestApi
             return Unauthorized(context, "Access token required", "Send the access token in an Authorization: Bearer header.", tokenError: null);
         }
 
-        switch (services.GetRequiredService<SandboxTokenStore>().Validate(presented, out var token))
+        var (status, token) = await services.GetRequiredService<SandboxTokenStore>().ValidateAsync(presented);
+        switch (status)
         {
             case SandboxTokenStatus.Unknown:
                 return Unauthorized(context, "Invalid access token", "The access token is not one the sandbox issued, or it was forgotten.", "invalid_token");
@@ -127,7 +128,8 @@ internal static class SandboxRestApi
                 return Unauthorized(context, ExpiredMessage, "The access token expired.", "invalid_token");
         }
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
+        var (allowed, retryAfter) = await services.GetRequiredService<ISandboxRateLimiter>().TryAcquireAsync(SandboxSecrets.Fingerprint(presented));
+        if (!allowed)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.RateLimitPerHour;

@@ -48,9 +48,9 @@ internal static class SandboxTokenEndpoint
         return grantType switch
         {
             null or "" => SandboxResults.OAuthError(context, 400, "invalid_grant", "Unsupported grant type: None"),
-            "client_credentials" => ClientCredentials(context, consumer!, tokens),
-            "authorization_code" => AuthorizationCode(context, consumer!, form, tokens, codes),
-            "refresh_token" => RefreshToken(context, consumer!, form, tokens),
+            "client_credentials" => await ClientCredentialsAsync(context, consumer!, tokens),
+            "authorization_code" => await AuthorizationCodeAsync(context, consumer!, form, tokens, codes),
+            "refresh_token" => await RefreshTokenAsync(context, consumer!, form, tokens),
 
             // Bitbucket words an absent grant type as "Unsupported grant type: None"; an unknown
             // one gets the same wording with its name, under RFC 6749's unsupported_grant_type
@@ -59,12 +59,16 @@ internal static class SandboxTokenEndpoint
         };
     }
 
-    private static IResult ClientCredentials(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
+    /// <summary>The sandbox's answer when its token store holds as many live tokens as it may.</summary>
+    public const string StoreFullMessage =
+        "The sandbox holds as many live tokens as it may and never drops anyone's to make room. Try again later: tokens expire within two hours.";
+
+    private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
         consumer.IsPrivate
-            ? Success(tokens.Issue(consumer), "client_credentials")
+            ? Issued(context, await tokens.IssueAsync(consumer), "client_credentials")
             : SandboxResults.OAuthError(context, 400, "invalid_grant", PublicConsumerMessage);
 
-    private static IResult AuthorizationCode(
+    private static async Task<IResult> AuthorizationCodeAsync(
         HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
     {
         if (consumer.CallbackPath is null)
@@ -79,7 +83,7 @@ internal static class SandboxTokenEndpoint
         }
 
         // Taken before any check so that a code is burnt by its first use, whoever makes it.
-        var issued = codes.TakeCode(code);
+        var issued = await codes.TakeCodeAsync(code);
         if (issued is null)
         {
             return SandboxResults.OAuthError(context, 400, "invalid_grant", "The authorization code is invalid, expired or already used.");
@@ -98,10 +102,10 @@ internal static class SandboxTokenEndpoint
             return SandboxResults.OAuthError(context, 400, "invalid_grant", "The redirect_uri does not match the one given on the authorize request.");
         }
 
-        return Success(tokens.Issue(consumer), "authorization_code");
+        return Issued(context, await tokens.IssueAsync(consumer), "authorization_code");
     }
 
-    private static IResult RefreshToken(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens)
     {
         string? refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
@@ -109,10 +113,23 @@ internal static class SandboxTokenEndpoint
             return SandboxResults.OAuthError(context, 400, "invalid_request", "The refresh_token parameter is missing.");
         }
 
-        var grant = tokens.Refresh(consumer, refreshToken);
-        return grant is null
+        var outcome = await tokens.RefreshAsync(consumer, refreshToken);
+        return outcome.Grant is null && !outcome.Full
             ? SandboxResults.OAuthError(context, 400, "invalid_grant", "The refresh token is invalid or was issued to another OAuth consumer.")
-            : Success(grant, "refresh_token");
+            : Issued(context, outcome.Grant, "refresh_token");
+    }
+
+    // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
+    // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
+    private static IResult Issued(HttpContext context, SandboxTokenGrant? grant, string grantType)
+    {
+        if (grant is not null)
+        {
+            return Success(grant, grantType);
+        }
+
+        context.Response.Headers.RetryAfter = "60";
+        return SandboxResults.OAuthError(context, StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", StoreFullMessage);
     }
 
     private static IResult Success(SandboxTokenGrant grant, string grantType) =>

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Common.Stores;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -29,103 +30,107 @@ public enum SandboxTokenStatus
 /// <param name="ExpiresIn">Seconds until the access token expires.</param>
 public sealed record SandboxTokenGrant(string AccessToken, string RefreshToken, IReadOnlyList<string> Scopes, int ExpiresIn);
 
+/// <summary>What the store keeps of a refresh token (by fingerprint; never the token itself).</summary>
+/// <param name="ConsumerKey">The consumer it was issued to.</param>
+/// <param name="Scopes">The scopes its access tokens carry.</param>
+/// <param name="ExpiresAt">When it stops being accepted.</param>
+public sealed record SandboxRefreshToken(string ConsumerKey, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
+
 /// <summary>
-/// The sandbox's access and refresh tokens, in memory and bounded by
-/// <see cref="SandboxSettings.MaxTokens"/>: when full, expired tokens go first, then the oldest.
-/// Tokens are kept by fingerprint only. Thread-safe.
+/// The sandbox's access and refresh tokens, bounded by <see cref="SandboxSettings.MaxTokens"/>
+/// each: when the store is full of live tokens a new one is refused (the token endpoint says so)
+/// rather than someone's live token dropped; expired tokens do not count. Tokens are kept by
+/// fingerprint only, in whichever backend the app's <see cref="IBoundedStoreFactory"/> provides.
 /// </summary>
-public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxTokenStore
 {
     /// <summary>How long an access token lives: two hours, as on Bitbucket.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
 
+    /// <summary>How long a refresh token is accepted: about three months, as on Bitbucket.</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How long a refresh token holds a place in the store (and so is never pushed out): a day.
+    /// After that it still works, but a full store may forget it to make room, soonest-expiring
+    /// first; otherwise three months of refresh tokens could lock the sandbox for everyone.
+    /// </summary>
+    public static readonly TimeSpan RefreshTokenGuaranteed = TimeSpan.FromDays(1);
+
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
-    // rather than "invalid"; after that it is dropped.
+    // rather than "invalid"; after that it is dropped. Remembered tokens take no place.
     private static readonly TimeSpan ExpiredRetention = TimeSpan.FromHours(2);
 
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, SandboxAccessToken> _accessTokens = new(StringComparer.Ordinal);
-    private readonly Queue<string> _accessOrder = new();
-    private readonly Dictionary<string, (string ConsumerKey, IReadOnlyList<string> Scopes)> _refreshTokens = new(StringComparer.Ordinal);
-    private readonly Queue<string> _refreshOrder = new();
+    private readonly SandboxClock _time;
+    private readonly IBoundedStore<SandboxAccessToken> _accessTokens;
+    private readonly IBoundedStore<SandboxRefreshToken> _refreshTokens;
 
-    private int Capacity => options.Value.Sandbox.MaxTokens;
-
-    /// <summary>Gets how many access tokens the store holds, expired ones included.</summary>
-    public int AccessTokenCount
+    /// <summary>Creates the store over the app's store backend.</summary>
+    public SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options, IBoundedStoreFactory stores)
     {
-        get
-        {
-            lock (_lock)
-            {
-                return _accessTokens.Count;
-            }
-        }
+        _time = time;
+        var capacity = options.Value.Sandbox.MaxTokens;
+        _accessTokens = stores.Create<SandboxAccessToken>(new BoundedStoreLimits("sandbox-access", capacity), time.GetUtcNow);
+        _refreshTokens = stores.Create<SandboxRefreshToken>(new BoundedStoreLimits("sandbox-refresh", capacity), time.GetUtcNow);
     }
 
-    /// <summary>Gets how many refresh tokens the store holds.</summary>
-    public int RefreshTokenCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _refreshTokens.Count;
-            }
-        }
-    }
+    /// <summary>Gets how many access tokens are live.</summary>
+    public Task<int> CountLiveAccessTokensAsync() => _accessTokens.CountLiveAsync();
 
-    /// <summary>Issues a new access token and a new refresh token to <paramref name="consumer"/>.</summary>
-    public SandboxTokenGrant Issue(SandboxConsumer consumer)
+    /// <summary>Gets how many refresh tokens are live.</summary>
+    public Task<int> CountLiveRefreshTokensAsync() => _refreshTokens.CountLiveAsync();
+
+    /// <summary>
+    /// Issues a new access token and a new refresh token to <paramref name="consumer"/>, or returns
+    /// null when the store is full of live tokens.
+    /// </summary>
+    public async Task<SandboxTokenGrant?> IssueAsync(SandboxConsumer consumer)
     {
         var refreshToken = SandboxSecrets.NewToken();
-        lock (_lock)
+        var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
+        var now = _time.GetUtcNow();
+        var stored = new SandboxRefreshToken(consumer.Key, consumer.Scopes, now + RefreshTokenLifetime);
+        if (await _refreshTokens.SetAsync(fingerprint, stored, new StoreLifetime(now + RefreshTokenGuaranteed, stored.ExpiresAt)) == StoreWrite.Full)
         {
-            while (_refreshTokens.Count >= Capacity && _refreshOrder.TryDequeue(out var oldest))
-            {
-                _refreshTokens.Remove(oldest);
-            }
-
-            var fingerprint = SandboxSecrets.Fingerprint(refreshToken);
-            _refreshTokens[fingerprint] = (consumer.Key, consumer.Scopes);
-            _refreshOrder.Enqueue(fingerprint);
+            return null;
         }
 
-        return IssueAccessToken(consumer, refreshToken);
+        if (await IssueAccessTokenAsync(consumer, refreshToken) is { } grant)
+        {
+            return grant;
+        }
+
+        // No access token to go with it: the refresh token is given back, not left to take a place.
+        await _refreshTokens.TakeAsync(fingerprint);
+        return null;
     }
 
     /// <summary>
-    /// Issues a new access token for a refresh token of <paramref name="consumer"/>, or returns
-    /// null when the refresh token is unknown or belongs to another consumer. Earlier access
+    /// Issues a new access token for a refresh token of <paramref name="consumer"/>. Earlier access
     /// tokens stay valid until their own expiry, and the refresh token stays usable.
     /// </summary>
-    public SandboxTokenGrant? Refresh(SandboxConsumer consumer, string refreshToken)
+    public async Task<SandboxRefreshOutcome> RefreshAsync(SandboxConsumer consumer, string refreshToken)
     {
-        lock (_lock)
+        var entry = await _refreshTokens.GetAsync(SandboxSecrets.Fingerprint(refreshToken));
+        if (entry is null || entry.ConsumerKey != consumer.Key || _time.GetUtcNow() >= entry.ExpiresAt)
         {
-            if (!_refreshTokens.TryGetValue(SandboxSecrets.Fingerprint(refreshToken), out var entry) || entry.ConsumerKey != consumer.Key)
-            {
-                return null;
-            }
+            return new SandboxRefreshOutcome(null, Full: false);
         }
 
-        return IssueAccessToken(consumer, refreshToken);
+        var grant = await IssueAccessTokenAsync(consumer, refreshToken);
+        return new SandboxRefreshOutcome(grant, Full: grant is null);
     }
 
     /// <summary>Looks up a presented access token.</summary>
-    public SandboxTokenStatus Validate(string accessToken, out SandboxAccessToken? token)
+    public async Task<(SandboxTokenStatus Status, SandboxAccessToken? Token)> ValidateAsync(string accessToken)
     {
-        lock (_lock)
-        {
-            _accessTokens.TryGetValue(SandboxSecrets.Fingerprint(accessToken), out token);
-        }
-
+        var token = await _accessTokens.GetAsync(SandboxSecrets.Fingerprint(accessToken));
         if (token is null)
         {
-            return SandboxTokenStatus.Unknown;
+            return (SandboxTokenStatus.Unknown, null);
         }
 
-        return time.GetUtcNow() < token.ExpiresAt ? SandboxTokenStatus.Valid : SandboxTokenStatus.Expired;
+        return (_time.GetUtcNow() < token.ExpiresAt ? SandboxTokenStatus.Valid : SandboxTokenStatus.Expired, token);
     }
 
     /// <summary>
@@ -133,56 +138,37 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
     /// expired token looks like. Every other token is untouched.
     /// </summary>
     /// <returns>True when the token is known (and is now expired), false otherwise.</returns>
-    public bool ExpireAccessToken(string accessToken)
+    public async Task<bool> ExpireAccessTokenAsync(string accessToken)
     {
         var fingerprint = SandboxSecrets.Fingerprint(accessToken);
-        var now = time.GetUtcNow();
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        if (await _accessTokens.GetAsync(fingerprint) is not { } token)
         {
-            if (!_accessTokens.TryGetValue(fingerprint, out var token))
-            {
-                return false;
-            }
-
-            if (token.ExpiresAt > now)
-            {
-                _accessTokens[fingerprint] = token with { ExpiresAt = now };
-            }
-
-            return true;
+            return false;
         }
+
+        if (token.ExpiresAt > now)
+        {
+            var expired = token with { ExpiresAt = now };
+            return await _accessTokens.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + ExpiredRetention)) is not null;
+        }
+
+        return true;
     }
 
-    private SandboxTokenGrant IssueAccessToken(SandboxConsumer consumer, string refreshToken)
+    private async Task<SandboxTokenGrant?> IssueAccessTokenAsync(SandboxConsumer consumer, string refreshToken)
     {
         var accessToken = SandboxSecrets.NewToken();
-        var fingerprint = SandboxSecrets.Fingerprint(accessToken);
-        var now = time.GetUtcNow();
-        lock (_lock)
-        {
-            DropForgottenAndOverflow(now);
-            _accessTokens[fingerprint] = new SandboxAccessToken(consumer.Key, consumer.Scopes, now + AccessTokenLifetime);
-            _accessOrder.Enqueue(fingerprint);
-        }
-
-        return new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)AccessTokenLifetime.TotalSeconds);
-    }
-
-    // Tokens are queued in issue order and all live equally long, so the oldest are at the
-    // front: dropping from the front removes long-expired tokens first, then, when the store
-    // is full, the oldest still-valid ones. The queue and the dictionary hold the same keys.
-    private void DropForgottenAndOverflow(DateTimeOffset now)
-    {
-        while (_accessOrder.TryPeek(out var oldest))
-        {
-            var forgotten = _accessTokens[oldest].ExpiresAt + ExpiredRetention <= now;
-            if (!forgotten && _accessTokens.Count < Capacity)
-            {
-                break;
-            }
-
-            _accessOrder.Dequeue();
-            _accessTokens.Remove(oldest);
-        }
+        var expiresAt = _time.GetUtcNow() + AccessTokenLifetime;
+        var stored = new SandboxAccessToken(consumer.Key, consumer.Scopes, expiresAt);
+        var written = await _accessTokens.SetAsync(SandboxSecrets.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + ExpiredRetention));
+        return written == StoreWrite.Stored
+            ? new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)AccessTokenLifetime.TotalSeconds)
+            : null;
     }
 }
+
+/// <summary>The answer to a refresh: a grant, or null with whether the store was full (else the token was refused).</summary>
+/// <param name="Grant">The new access token, or null.</param>
+/// <param name="Full">True when the refresh token was good but the store had no room for a new access token.</param>
+public sealed record SandboxRefreshOutcome(SandboxTokenGrant? Grant, bool Full);
