@@ -18,6 +18,7 @@ builder.AddSharedState();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();
+builder.Services.AddSandboxForClients();
 builder.Services.AddUserInterface();
 builder.Services.AddAppHealthChecks();
 

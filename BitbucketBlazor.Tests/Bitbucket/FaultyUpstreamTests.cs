@@ -1,5 +1,6 @@
 using System.Text;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;

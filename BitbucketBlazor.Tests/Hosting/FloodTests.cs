@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Endpoints;
 using BitbucketBlazor.Tests.Infrastructure;

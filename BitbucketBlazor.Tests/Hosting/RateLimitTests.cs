@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 

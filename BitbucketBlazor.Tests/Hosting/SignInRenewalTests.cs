@@ -1,5 +1,6 @@
 using System.Net;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Endpoints;
 using BitbucketBlazor.Tests.Infrastructure;

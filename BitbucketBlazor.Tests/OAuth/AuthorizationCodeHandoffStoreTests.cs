@@ -100,14 +100,6 @@ public sealed class AuthorizationCodeHandoffStoreTests
     }
 
     [Fact]
-    public void TheCodeIsMaskedForDisplay()
-    {
-        Assert.Equal("abcd…", AuthorizationCodeFlow.MaskCode("abcdefghijklmnopqrstuvwxyz"));
-        Assert.Equal("ab…", AuthorizationCodeFlow.MaskCode("abcdefgh"));
-        Assert.Equal("…", AuthorizationCodeFlow.MaskCode("abc"));
-    }
-
-    [Fact]
     public async Task AnAuthorizationIsRememberedPerBrowserUntilForgottenOrStale()
     {
         var store = new AuthorizedBrowserStore(_stores, _clock);

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.Options;
 using Refit;
 

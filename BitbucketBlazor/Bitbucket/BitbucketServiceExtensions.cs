@@ -1,7 +1,6 @@
 using System.Net;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Common;
-using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -36,16 +35,15 @@ public static class BitbucketServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<SandboxAddress>();
         builder.Services.AddSingleton<BitbucketEndpoints>();
         builder.Services.AddBitbucketHttpClients();
         return builder;
     }
 
     /// <summary>
-    /// Registers the token client (recording, a time limit, never a retry) and the REST client
-    /// (recording and the standard resilience pipeline), with <see cref="ITokenClient"/> and
-    /// <see cref="IBitbucketApiClient"/> on top. Expects <see cref="BitbucketEndpoints"/> and
+    /// Registers the token endpoint's client (recording, a time limit, never a retry) and the REST
+    /// client (recording and the standard resilience pipeline), with <see cref="IBitbucketApiClient"/>
+    /// on top; the OAuth flows register their token client over the former. Expects <see cref="BitbucketEndpoints"/> and
     /// <see cref="BitbucketOptions"/> to be registered.
     /// </summary>
     public static IServiceCollection AddBitbucketHttpClients(this IServiceCollection services)
@@ -90,7 +88,6 @@ public static class BitbucketServiceExtensions
         rest.AddExchangeRecording();
         rest.AddSelfCallMark();
 
-        services.TryAddTransient<ITokenClient, TokenClient>();
         services.TryAddTransient<IBitbucketApiClient, BitbucketApiClient>();
         return services;
     }

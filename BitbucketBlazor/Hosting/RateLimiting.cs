@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Common;
 using BitbucketBlazor.Endpoints;
+using BitbucketBlazor.Sandbox;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -44,9 +45,9 @@ public static class RateLimiting
         services.TryAddSingleton<SelfCallMarker>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<RateLimitOptions>, IOptions<BitbucketOptions>, SelfCallMarker>((limiter, limits, bitbucket, marker) =>
+            .Configure<IOptions<RateLimitOptions>, IOptions<SandboxOptions>, SelfCallMarker>((limiter, limits, sandbox, marker) =>
             {
-                var sandboxBase = new PathString(bitbucket.Value.Sandbox.PathBase);
+                var sandboxBase = new PathString(sandbox.Value.PathBase);
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (RouteKind, string)>(context =>
                 {
@@ -117,5 +118,5 @@ public static class RateLimiting
 
     // The sandbox's consent page is a page for people; everything else under the sandbox is an API.
     private static bool IsHtmlPage(PathString path, PathString sandboxBase) =>
-        path.StartsWithSegments(sandboxBase + BitbucketEndpoints.AuthorizePath, StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(sandboxBase + BitbucketPaths.AuthorizePath, StringComparison.OrdinalIgnoreCase);
 }

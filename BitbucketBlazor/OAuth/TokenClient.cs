@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using Microsoft.Extensions.Options;
 using Refit;

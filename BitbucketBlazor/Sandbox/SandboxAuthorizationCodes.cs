@@ -1,5 +1,6 @@
-using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Common.Stores;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -19,12 +20,12 @@ public sealed record SandboxPendingConsent(string ConsumerKey, Uri Callback, str
 public sealed record SandboxAuthorizationCode(string ConsumerKey, string? RedirectUri, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Pending consents and authorization codes, bounded by <see cref="SandboxSettings.MaxAuthorizationCodes"/>
+/// Pending consents and authorization codes, bounded by <see cref="SandboxOptions.MaxAuthorizationCodes"/>
 /// each: when full, a newcomer is refused (the consent page says so) rather than someone's live
 /// consent or code dropped. Both are single-use: taking one removes it, atomically, whichever
 /// instance takes it.
 /// </summary>
-public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<BitbucketOptions> options, IBoundedStoreFactory stores)
+public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<SandboxOptions> options, IBoundedStoreFactory stores)
 {
     /// <summary>How long a code may wait for its exchange.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
@@ -34,10 +35,10 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
 
     // Keyed by fingerprint, so the secrets themselves are not kept.
     private readonly IBoundedStore<SandboxPendingConsent> _consents = stores.Create<SandboxPendingConsent>(
-        new BoundedStoreLimits("sandbox-consents", options.Value.Sandbox.MaxAuthorizationCodes), time.GetUtcNow);
+        new BoundedStoreLimits("sandbox-consents", options.Value.MaxAuthorizationCodes), time.GetUtcNow);
 
     private readonly IBoundedStore<SandboxAuthorizationCode> _codes = stores.Create<SandboxAuthorizationCode>(
-        new BoundedStoreLimits("sandbox-codes", options.Value.Sandbox.MaxAuthorizationCodes), time.GetUtcNow);
+        new BoundedStoreLimits("sandbox-codes", options.Value.MaxAuthorizationCodes), time.GetUtcNow);
 
     /// <summary>Gets how many live codes are waiting to be exchanged.</summary>
     public Task<int> CountLiveCodesAsync() => _codes.CountLiveAsync();

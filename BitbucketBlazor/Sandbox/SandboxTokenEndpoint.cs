@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Primitives;
 
 namespace BitbucketBlazor.Sandbox;

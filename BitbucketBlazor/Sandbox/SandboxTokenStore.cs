@@ -1,5 +1,5 @@
-using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Common.Stores;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -37,7 +37,7 @@ public sealed record SandboxTokenGrant(string AccessToken, string RefreshToken, 
 public sealed record SandboxRefreshToken(string ConsumerKey, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The sandbox's access and refresh tokens, bounded by <see cref="SandboxSettings.MaxTokens"/>
+/// The sandbox's access and refresh tokens, bounded by <see cref="SandboxOptions.MaxTokens"/>
 /// each: when the store is full of live tokens a new one is refused (the token endpoint says so)
 /// rather than someone's live token dropped; expired tokens do not count. Tokens are kept by
 /// fingerprint only, in whichever backend the app's <see cref="IBoundedStoreFactory"/> provides.
@@ -66,10 +66,10 @@ public sealed class SandboxTokenStore
     private readonly IBoundedStore<SandboxRefreshToken> _refreshTokens;
 
     /// <summary>Creates the store over the app's store backend.</summary>
-    public SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options, IBoundedStoreFactory stores)
+    public SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options, IBoundedStoreFactory stores)
     {
         _time = time;
-        var capacity = options.Value.Sandbox.MaxTokens;
+        var capacity = options.Value.MaxTokens;
         _accessTokens = stores.Create<SandboxAccessToken>(new BoundedStoreLimits("sandbox-access", capacity), time.GetUtcNow);
         _refreshTokens = stores.Create<SandboxRefreshToken>(new BoundedStoreLimits("sandbox-refresh", capacity), time.GetUtcNow);
     }

@@ -1,4 +1,3 @@
-using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Sandbox;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -10,7 +9,7 @@ namespace BitbucketBlazor.Hosting.SharedState;
 /// the configured limit once (not once per instance). Same shape as the in-memory limiter: sixty
 /// one-minute buckets per token fingerprint, in one hash that expires an hour after its last use.
 /// </summary>
-public sealed class RedisSandboxRateLimiter(IConnectionMultiplexer redis, SandboxClock time, IOptions<BitbucketOptions> options, string keyPrefix) : ISandboxRateLimiter
+public sealed class RedisSandboxRateLimiter(IConnectionMultiplexer redis, SandboxClock time, IOptions<SandboxOptions> options, string keyPrefix) : ISandboxRateLimiter
 {
     // KEYS[1] the token's hash; ARGV 1 this minute, 2 the limit, 3 TTL ms. Returns {1, 0} when
     // counted, {0, oldest counted minute} when the hour's budget is spent.
@@ -40,7 +39,7 @@ public sealed class RedisSandboxRateLimiter(IConnectionMultiplexer redis, Sandbo
         var minute = now.ToUnixTimeSeconds() / 60;
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
             Script, [(RedisKey)$"{keyPrefix}sandbox-rate:{tokenFingerprint}"],
-            [minute, options.Value.Sandbox.RateLimitPerHour, (long)TimeSpan.FromMinutes(61).TotalMilliseconds]))!;
+            [minute, options.Value.RateLimitPerHour, (long)TimeSpan.FromMinutes(61).TotalMilliseconds]))!;
         if ((int)result[0] == 1)
         {
             return (true, TimeSpan.Zero);

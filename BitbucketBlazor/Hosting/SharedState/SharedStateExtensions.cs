@@ -52,7 +52,7 @@ public static class SharedStateExtensions
         services.AddSingleton<IBoundedStoreFactory>(sp =>
             new RedisBoundedStoreFactory(redis, sp.GetRequiredService<IDataProtectionProvider>(), KeyPrefix));
         services.AddSingleton<ISandboxRateLimiter>(sp => new RedisSandboxRateLimiter(
-            redis, sp.GetRequiredService<SandboxClock>(), sp.GetRequiredService<IOptions<Bitbucket.BitbucketOptions>>(), KeyPrefix));
+            redis, sp.GetRequiredService<SandboxClock>(), sp.GetRequiredService<IOptions<SandboxOptions>>(), KeyPrefix));
 
         // Blazor's own circuit state persistence, distributed: a paused or evicted circuit's
         // [PersistentState] can be resumed by any instance.
