@@ -8,18 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BitbucketBlazor.Tests.Bitbucket;
 
-/// <summary>The sandbox with a tiny hourly quota per token and no per-visitor allowance in the way.</summary>
+/// <summary>The sandbox with a tiny hourly quota per token (3), and a per-visitor allowance too high to get in the way.</summary>
 public sealed class TinyQuotaFixture : SandboxFixture
 {
-    /// <summary>The sandbox's requests per hour per token in these tests.</summary>
-    public const int Quota = 3;
-
-    /// <summary>Sets the quota; the per-visitor allowance is high so only the sandbox's quota bites.</summary>
-    public TinyQuotaFixture()
-    {
-        WithSetting("Bitbucket:Sandbox:RateLimitPerHour", Quota.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        WithSetting("Bitbucket:Calls:PerVisitorPerMinute", "10000");
-    }
+    /// <summary>Applies both settings before the app starts.</summary>
+    public TinyQuotaFixture() =>
+        WithSetting("Bitbucket:Sandbox:RateLimitPerHour", "3").WithSetting("Bitbucket:Calls:PerVisitorPerMinute", "10000");
 }
 
 /// <summary>One visitor's spent quota is theirs alone: the REST client's shared circuit breaker does not count 429s.</summary>
@@ -49,7 +43,7 @@ public sealed class VisitorIsolationTests(TinyQuotaFixture app) : IClassFixture<
 
         var b = await visitorB.GetCurrentUserAsync(tokenB, Ct);
 
-        Assert.Equal(150 - TinyQuotaFixture.Quota, refused);
+        Assert.Equal(150 - 3, refused);
         Assert.True(b.Succeeded, b.Fault ?? b.Error?.Error?.Message);
     }
 }

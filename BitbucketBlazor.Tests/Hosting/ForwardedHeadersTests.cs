@@ -21,6 +21,16 @@ internal static class ForwardedRequest
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Asserts the redirect to the sandbox under <paramref name="origin"/> and the cookie's name; returns its Set-Cookie line.</summary>
+    public static string AssertRedirectAndCookie(HttpResponseMessage response, string origin, string cookieName)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"{origin}/sandbox/site/oauth2/authorize?", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var cookie = BrowserCookie(response);
+        Assert.StartsWith(cookieName + "=", cookie, StringComparison.Ordinal);
+        return cookie;
+    }
+
     /// <summary>Gets the browser cookie's Set-Cookie line, whichever name it has.</summary>
     public static string BrowserCookie(HttpResponseMessage response) =>
         Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.Contains(BrowserBinding.CookieName + "=", StringComparison.Ordinal));
@@ -34,10 +44,7 @@ public sealed class KnownProxyTests(KnownProxyFixture app) : IClassFixture<Known
     {
         using var response = await ForwardedRequest.AuthorizeAsync(app);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith($"https://{ForwardedRequest.PublicHost}/sandbox/site/oauth2/authorize?", response.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var cookie = ForwardedRequest.BrowserCookie(response);
-        Assert.StartsWith(BrowserBinding.SecureCookieName + "=", cookie, StringComparison.Ordinal);
+        var cookie = ForwardedRequest.AssertRedirectAndCookie(response, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; path=/", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
@@ -54,9 +61,7 @@ public sealed class UnknownProxyTests(UnknownProxyFixture app) : IClassFixture<U
     {
         using var response = await ForwardedRequest.AuthorizeAsync(app);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith($"http://{ForwardedRequest.PublicHost}/sandbox/", response.Headers.Location!.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith(BrowserBinding.CookieName + "=", ForwardedRequest.BrowserCookie(response), StringComparison.Ordinal);
+        ForwardedRequest.AssertRedirectAndCookie(response, $"http://{ForwardedRequest.PublicHost}", BrowserBinding.CookieName);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
@@ -77,7 +82,6 @@ public sealed class FrameworkSwitchTests(FrameworkSwitchFixture app) : IClassFix
     {
         using var response = await ForwardedRequest.AuthorizeAsync(app);
 
-        Assert.StartsWith($"https://{ForwardedRequest.PublicHost}/sandbox/", response.Headers.Location!.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith(BrowserBinding.SecureCookieName + "=", ForwardedRequest.BrowserCookie(response), StringComparison.Ordinal);
+        ForwardedRequest.AssertRedirectAndCookie(response, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
-using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Bitbucket.Facts;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Endpoints;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
