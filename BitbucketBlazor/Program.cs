@@ -13,6 +13,7 @@ if (!builder.Configuration.HasValidBitbucketSettings(Console.Error))
 }
 
 builder.AddSecretSafeLogging();
+builder.AddPublicHosting();
 builder.AddSharedState();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();

@@ -16,9 +16,9 @@ public sealed class SandboxEndToEndTests(AppFixture app) : IClassFixture<AppFixt
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ITokenClient Tokens => app.Services.GetRequiredService<ITokenClient>();
+    private ITokenClient Tokens => app.ForVisitor<ITokenClient>();
 
-    private IBitbucketApiClient Api => app.Services.GetRequiredService<IBitbucketApiClient>();
+    private IBitbucketApiClient Api => app.ForVisitor<IBitbucketApiClient>();
 
     private static ConsumerCredentials Consumer(SandboxConsumer demo) =>
         new(demo.Key, demo.Secret, demo.Name, ConsumerSource.SandboxDemo);

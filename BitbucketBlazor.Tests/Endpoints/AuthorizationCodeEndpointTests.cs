@@ -259,7 +259,7 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
         using var visitor = new OAuthTestVisitor(app.RootUri);
         using var done = await visitor.GetAsync((await visitor.AuthorizeAsync()).ToString());
         var handoff = (await Handoffs.ClaimAsync(await Handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken), visitor.BrowserId, TestContext.Current.CancellationToken))!;
-        var tokens = app.Services.GetRequiredService<ITokenClient>();
+        var tokens = app.ForVisitor<ITokenClient>();
 
         var refreshed = await tokens.RefreshAsync(handoff.Consumer, handoff.Token.RefreshToken!, TestContext.Current.CancellationToken);
 
@@ -273,7 +273,7 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
     [Fact]
     public async Task AnUnknownRefreshTokenIsRefusedWithBitbucketsInvalidRequest()
     {
-        var tokens = app.Services.GetRequiredService<ITokenClient>();
+        var tokens = app.ForVisitor<ITokenClient>();
         var consumer = new ConsumerCredentials(DemoConsumers.Private.Key, DemoConsumers.Private.Secret, "Demo", ConsumerSource.SandboxDemo);
 
         var result = await tokens.RefreshAsync(consumer, "not-a-refresh-token", TestContext.Current.CancellationToken);

@@ -30,7 +30,7 @@ public sealed class AuthorizationCodeLoggingTests(LogCapturingFixture app) : ICl
         using var done = await visitor.GetAsync(callback.ToString());
         var handoffs = app.Services.GetRequiredService<AuthorizationHandoffStore>();
         var handoff = (await handoffs.ClaimAsync(await handoffs.FindPendingAsync(visitor.BrowserId, TestContext.Current.CancellationToken), visitor.BrowserId, TestContext.Current.CancellationToken))!;
-        var refreshed = await app.Services.GetRequiredService<ITokenClient>()
+        var refreshed = await app.ForVisitor<ITokenClient>()
             .RefreshAsync(handoff.Consumer, handoff.Token.RefreshToken!, TestContext.Current.CancellationToken);
 
         var secrets = new[]

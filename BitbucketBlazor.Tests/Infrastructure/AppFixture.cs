@@ -22,11 +22,29 @@ public class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         ["Bitbucket:ClientSecret"] = "",
     };
 
+    private readonly List<IServiceScope> _scopes = [];
+
     /// <summary>Gets the app's root URL, for example <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri RootUri { get; private set; } = null!;
 
     /// <summary>Gets a client whose base address is <see cref="RootUri"/>, going over real HTTP.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>
+    /// Resolves a per-visitor service (the token and API clients, which draw on one visitor's call
+    /// allowance) in a new DI scope, as a circuit or a request would; the scope ends with the fixture.
+    /// </summary>
+    public T ForVisitor<T>()
+        where T : notnull
+    {
+        var scope = Services.CreateScope();
+        lock (_scopes)
+        {
+            _scopes.Add(scope);
+        }
+
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
 
     /// <summary>Overrides one configuration setting; call before the server starts.</summary>
     public AppFixture WithSetting(string key, string? value)
@@ -68,6 +86,11 @@ public class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         Http?.Dispose();
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -37,8 +37,8 @@ public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixtur
     public async Task NoSecretTokenOrCodeReachesTheLogsThroughAWholeSession()
     {
         var consumer = new ConsumerCredentials(DemoConsumers.Private.Key, DemoConsumers.Private.Secret, "private", ConsumerSource.SandboxDemo);
-        var tokens = app.Services.GetRequiredService<ITokenClient>();
-        var api = app.Services.GetRequiredService<IBitbucketApiClient>();
+        var tokens = app.ForVisitor<ITokenClient>();
+        var api = app.ForVisitor<IBitbucketApiClient>();
 
         // Client credentials, API calls (one refused for scope), a refresh, a failed login, and a
         // token used after the presenter expired it.

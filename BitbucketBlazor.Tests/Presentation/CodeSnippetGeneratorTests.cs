@@ -19,9 +19,10 @@ public sealed class CodeSnippetGeneratorTests
     {
         var curl = CodeSnippetGenerator.Curl(s_tokenRequest);
 
-        Assert.Contains("-u \"my-key:$BITBUCKET_CLIENT_SECRET\"", curl, StringComparison.Ordinal);
+        Assert.StartsWith(": ${BITBUCKET_CLIENT_SECRET:?Set BITBUCKET_CLIENT_SECRET to the consumer\\'s secret.}\n", curl, StringComparison.Ordinal);
+        Assert.Contains("-u \"my-key:$(form_urlencode \"$BITBUCKET_CLIENT_SECRET\")\"", curl, StringComparison.Ordinal);
         Assert.Contains("--data-urlencode 'grant_type=client_credentials'", curl, StringComparison.Ordinal);
-        Assert.StartsWith("curl -sS -X POST 'http://127.0.0.1:5000/sandbox/site/oauth2/access_token'", curl, StringComparison.Ordinal);
+        Assert.Contains("\ncurl -sS -X POST 'http://127.0.0.1:5000/sandbox/site/oauth2/access_token'", curl, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class CodeSnippetGeneratorTests
         var snippets = new CodeSnippetGenerator().Generate(request);
 
         Assert.All(snippets, s => Assert.DoesNotContain("RT-value-that-must-not-show", s.Code, StringComparison.Ordinal));
-        Assert.Contains("\"refresh_token=$BITBUCKET_REFRESH_TOKEN\"", snippets[0].Code, StringComparison.Ordinal);
+        Assert.Contains("'refresh_token='\"$BITBUCKET_REFRESH_TOKEN\"", snippets[0].Code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class CodeSnippetGeneratorTests
         var snippets = new CodeSnippetGenerator().Generate(request);
 
         Assert.All(snippets, s => Assert.DoesNotContain("pw-that-must-not-show", s.Code, StringComparison.Ordinal));
-        Assert.Contains("\"password=$BITBUCKET_PASSWORD\"", snippets[0].Code, StringComparison.Ordinal);
+        Assert.Contains("'password='\"$BITBUCKET_PASSWORD\"", snippets[0].Code, StringComparison.Ordinal);
         Assert.Contains("Environment.GetEnvironmentVariable(\"BITBUCKET_PASSWORD\")", snippets[1].Code, StringComparison.Ordinal);
     }
 
@@ -75,7 +76,8 @@ public sealed class CodeSnippetGeneratorTests
     {
         var curl = CodeSnippetGenerator.Curl(s_tokenRequest with { BasicClientId = "k\"$(rm -rf)`" });
 
-        Assert.Contains("-u \"k\\\"\\$(rm -rf)\\`:$BITBUCKET_CLIENT_SECRET\"", curl, StringComparison.Ordinal);
+        // Form-urlencoded (RFC 6749 §2.3.1), which leaves nothing bash could expand inside double quotes.
+        Assert.Contains("-u \"k%22%24%28rm+-rf%29%60:$(form_urlencode \"$BITBUCKET_CLIENT_SECRET\")\"", curl, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class BitbucketApiClient(
     IBitbucketRestApi api,
     IHttpClientFactory httpClientFactory,
     BitbucketEndpoints endpoints,
-    IOptions<BitbucketOptions> options) : IBitbucketApiClient
+    IOptions<BitbucketOptions> options,
+    VisitorCallBudget budget) : IBitbucketApiClient
 {
     /// <inheritdoc />
     public Task<ApiCallResult<Account>> GetCurrentUserAsync(string accessToken, CancellationToken cancellationToken = default) =>
@@ -45,7 +46,7 @@ public sealed class BitbucketApiClient(
     /// <inheritdoc />
     public async Task<ApiCallResult<Paginated<T>>> GetPageAsync<T>(string accessToken, Uri pageUrl, CancellationToken cancellationToken = default)
     {
-        if ((TokenProblem(accessToken) ?? RefuseToFollow(pageUrl)) is { } refusal)
+        if ((TokenProblem(accessToken) ?? RefuseToFollow(pageUrl) ?? budget.Refuse()) is { } refusal)
         {
             return new ApiCallResult<Paginated<T>>([], null, null, refusal);
         }
@@ -84,7 +85,7 @@ public sealed class BitbucketApiClient(
     private async Task<ApiCallResult<T>> CallAsync<T>(string what, string accessToken, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
         where T : class
     {
-        if (TokenProblem(accessToken) is { } problem)
+        if ((TokenProblem(accessToken) ?? budget.Refuse()) is { } problem)
         {
             return new ApiCallResult<T>([], null, null, problem);
         }

@@ -51,6 +51,13 @@ public sealed class BitbucketOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Gets or sets whether visitors may type in a consumer key and secret of their own. Defaults to
+    /// true. Switch it off on a public Cloud-mode instance: otherwise anyone can use the server to
+    /// send requests with their own credentials to Bitbucket (an open relay).
+    /// </summary>
+    public bool AllowTypedInConsumers { get; set; } = true;
+
     /// <summary>Gets whether a consumer key and secret are both configured.</summary>
     public bool HasConsumer => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,12 @@ public static class BitbucketServiceExtensions
     public static IServiceCollection AddBitbucketHttpClients(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SelfCallMarker>();
+        services.AddOptions<BitbucketCallOptions>()
+            .BindConfiguration(BitbucketCallOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddScoped<VisitorCallBudget>();
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(BitbucketJson.Options));
 
         // The token endpoint is never retried: an authorization code or a refresh token is
@@ -65,6 +72,7 @@ public static class BitbucketServiceExtensions
         oauth.AddResilienceHandler("bitbucket-token", (pipeline, context) =>
             pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<BitbucketOptions>>().Value.RequestTimeout));
         oauth.AddExchangeRecording();
+        oauth.AddSelfCallMark();
 
         var rest = services.AddRefitGeneratedClient<IBitbucketRestApi>(_ => refitSettings, RestClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -78,6 +86,7 @@ public static class BitbucketServiceExtensions
 
         // Innermost, after the resilience handler: each retry is recorded as its own exchange.
         rest.AddExchangeRecording();
+        rest.AddSelfCallMark();
 
         services.TryAddTransient<IBitbucketApiClient, BitbucketApiClient>();
         return services;
@@ -98,7 +107,18 @@ public static class BitbucketServiceExtensions
         resilience.Retry.ShouldRetryAfterHeader = true;
         var transient = resilience.Retry.ShouldHandle;
         resilience.Retry.ShouldHandle = async args =>
-            await transient(args) && !AsksToWaitTooLong(args.Outcome.Result);
+            await transient(args) && !AsksToWaitTooLong(args.Outcome.Result) && args.Outcome.Exception is not ResponseTooLargeException;
+
+        // One breaker serves every visitor, so it counts only what says Bitbucket itself is in
+        // trouble (5xx, time-outs, broken connections). A 429 is one token's or consumer's own
+        // quota: counted, a visitor who spends theirs and keeps clicking would pause everyone.
+        // (A breaker per circuit was the other way out; it would let every tab hammer a Bitbucket
+        // that is really down until its own breaker opened, and costs a pipeline per tab.)
+        var breakerCounts = resilience.CircuitBreaker.ShouldHandle;
+        resilience.CircuitBreaker.ShouldHandle = async args =>
+            args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
+            && args.Outcome.Exception is not ResponseTooLargeException
+            && await breakerCounts(args);
     }
 
     private static bool AsksToWaitTooLong(HttpResponseMessage? response)

@@ -17,14 +17,15 @@ public static class ExchangeRecordingExtensions
     public static IHttpClientBuilder AddExchangeRecording(this IHttpClientBuilder builder) =>
         builder.AddHttpMessageHandler(sp => new ExchangeRecordingHandler(
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory)));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory),
+            sp.GetService<Microsoft.Extensions.Options.IOptions<BitbucketCallOptions>>()?.Value.MaxResponseBytes ?? new BitbucketCallOptions().MaxResponseBytes));
 
     /// <summary>
     /// Builds the exchange of one attempt and re-buffers the response so the caller can still
     /// read it. Never reads per-visitor services: it runs outside the circuit's DI scope, and
     /// the <see cref="ExchangeCapture"/> of the calling flow arrives through an AsyncLocal.
     /// </summary>
-    private sealed class ExchangeRecordingHandler(TimeProvider time, ILogger logger) : DelegatingHandler
+    private sealed class ExchangeRecordingHandler(TimeProvider time, ILogger logger, int maxResponseBytes) : DelegatingHandler
     {
         // A larger body is cut: the UI shows it to a person, and a log must stay readable.
         private const int MaxRecordedBodyChars = 256 * 1024;
@@ -41,21 +42,30 @@ public static class ExchangeRecordingExtensions
                 requestBody = Truncate(await request.Content.ReadAsStringAsync(cancellationToken));
             }
 
-
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
 
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             string? responseBody;
             try
             {
                 response = await base.SendAsync(request, cancellationToken);
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var bytes = await CappedBody.ReadAsync(response.Content, maxResponseBytes, url, cancellationToken);
                 responseBody = bytes.Length == 0 ? null : Truncate(Decode(bytes, response.Content.Headers.ContentType));
                 Rebuffer(response, bytes);
             }
+            catch (ResponseTooLargeException tooLarge)
+            {
+                // The status and headers came; the body is what was refused. Disposing the response
+                // closes the connection instead of draining the rest of the body.
+                Record(new HttpExchange(request.Method.Method, url, requestHeaders, requestBody, startedAt, time.GetElapsedTime(started),
+                    (int)response!.StatusCode, response.ReasonPhrase, Headers(response.Headers, response.Content.Headers), null, tooLarge.Message));
+                response.Dispose();
+                throw;
+            }
             catch (Exception exception)
             {
+                response?.Dispose();
                 var duration = time.GetElapsedTime(started);
                 logger.LogWarning("Bitbucket {Method} {Url} threw: {Detail}", request.Method.Method, MaskingPolicy.ForLogs.MaskUrl(url), MaskingPolicy.ForLogs.MaskForm(exception.ToString()));
                 var fault = exception is OperationCanceledException

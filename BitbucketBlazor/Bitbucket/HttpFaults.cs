@@ -20,6 +20,7 @@ internal static class HttpFaults
         var root = Unwrap(exception);
         return root switch
         {
+            ResponseTooLargeException tooLarge => tooLarge.Message,
             TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException =>
                 $"No answer from {where} within {timeout.TotalSeconds:0.#} s, so the request was abandoned. " +
                 "The server may be slow or unreachable: try again, or raise Bitbucket:RequestTimeout.",

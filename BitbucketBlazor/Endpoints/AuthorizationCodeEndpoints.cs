@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common;
 using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Endpoints;
@@ -65,14 +66,19 @@ public static class AuthorizationCodeEndpoints
         return Results.Redirect(request.Url.ToString());
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext context, AuthorizationCodeFlow flow, ILoggerFactory loggers)
+    private static async Task<IResult> CallbackAsync(
+        HttpContext context, AuthorizationCodeFlow flow, BrowserStepStore browserSteps, ILoggerFactory loggers)
     {
         NoStore(context);
         CallbackOutcome outcome;
+
+        // A new browser id on success: an id someone planted or saw before the sign-in (session
+        // fixation) then opens nothing. It is only sent to the browser if the sign-in succeeds.
+        var renewedId = Crypto.NewRandomToken();
         try
         {
             outcome = await flow.CompleteAsync(
-                AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted);
+                AppOrigin(context), BrowserBinding.Find(context), context.Request.Query, context.RequestAborted, renewedId);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -88,8 +94,17 @@ public static class AuthorizationCodeEndpoints
                 StatusCodes.Status500InternalServerError);
         }
 
+        if (outcome.Failure is { } failure)
+        {
+            return CallbackPage.Error(failure);
+        }
+
+        var previousId = BrowserBinding.Find(context);
+        BrowserBinding.Issue(context, renewedId);
+        browserSteps.Rebind(previousId, renewedId);
+
         // Only a plain path: the code and token stay on the server, in the hand-off.
-        return outcome.Failure is { } failure ? CallbackPage.Error(failure) : Results.Redirect(WalkthroughPath);
+        return Results.Redirect(WalkthroughPath);
     }
 
     private static void NoStore(HttpContext context)

@@ -20,9 +20,21 @@ public static class HostingExtensions
         return services;
     }
 
-    /// <summary>Adds error handling and the security headers to the pipeline.</summary>
+    /// <summary>
+    /// Registers what a public instance needs: forwarded headers, HSTS and Secure cookies
+    /// (<see cref="ProxySupport"/>) and the per-address rate limits (<see cref="RateLimiting"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddPublicHosting(this IHostApplicationBuilder builder)
+    {
+        builder.AddProxySupport();
+        builder.Services.AddClientRateLimits();
+        return builder;
+    }
+
+    /// <summary>Adds proxy support, error handling, the security headers and the rate limiter to the pipeline.</summary>
     public static WebApplication UseAppHosting(this WebApplication app)
     {
+        app.UseProxySupport();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -45,6 +57,7 @@ public static class HostingExtensions
             await next(context);
         });
 
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         return app;

@@ -131,7 +131,12 @@ public sealed class AuthorizationCodeFlow(
     /// <param name="browserId">The browser cookie's id, or null when the browser sent none.</param>
     /// <param name="query">The callback's query string.</param>
     /// <param name="cancellationToken">Cancels the code exchange.</param>
-    public async Task<CallbackOutcome> CompleteAsync(Uri appOrigin, string? browserId, IQueryCollection query, CancellationToken cancellationToken)
+    /// <param name="renewedBrowserId">
+    /// The browser's next id, when the caller renews it on success: the hand-off and the
+    /// authorization are kept under it, and the old id's authorization is forgotten.
+    /// </param>
+    public async Task<CallbackOutcome> CompleteAsync(
+        Uri appOrigin, string? browserId, IQueryCollection query, CancellationToken cancellationToken, string? renewedBrowserId = null)
     {
         var stateCheck = await states.ConsumeAsync(Single(query, "state"), browserId, cancellationToken);
         if (!stateCheck.IsValid)
@@ -178,14 +183,20 @@ public sealed class AuthorizationCodeFlow(
             Single(query, "state")!,
             pending.IssuedAt,
             now);
-        var handoffId = await handoffs.PutAsync(browserId!, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts), cancellationToken);
+        var boundTo = renewedBrowserId ?? browserId!;
+        var handoffId = await handoffs.PutAsync(boundTo, new AuthorizationHandoff(consumer, result.Token!, exchanges, facts), cancellationToken);
         if (handoffId is null)
         {
             logger.LogWarning("Code exchanged, but the hand-off store is full: the token is dropped");
             return CallbackOutcome.Failed(CallbackFailure.Busy("finished logins waiting to be picked up", (int)AuthorizationHandoffStore.Lifetime.TotalMinutes));
         }
 
-        if (!await authorizations.SetAsync(browserId!, new BrowserAuthorization(consumer, result.Token!, Grant, now), cancellationToken))
+        if (renewedBrowserId is not null)
+        {
+            await authorizations.ForgetAsync(browserId, cancellationToken);
+        }
+
+        if (!await authorizations.SetAsync(boundTo, new BrowserAuthorization(consumer, result.Token!, Grant, now), cancellationToken))
         {
             // The walkthrough still gets its token through the hand-off; only a later restore is lost.
             logger.LogWarning("The authorized-browser store is full: this browser's login is not remembered");

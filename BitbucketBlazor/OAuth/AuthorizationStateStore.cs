@@ -108,15 +108,17 @@ public sealed class AuthorizationStateStore(
             return new StateCheck(StateCheckOutcome.Unknown, null);
         }
 
+        // Used before other-browser: a successful sign-in renews the browser id, so a replay from
+        // the very browser that signed in comes with a new id and is still told the truth.
+        if (entry.Used)
+        {
+            return new StateCheck(StateCheckOutcome.AlreadyUsed, null);
+        }
+
         if (!Crypto.FixedTimeEquals(entry.BrowserId, browserId))
         {
             // Left in place: the browser it belongs to may still come back with it.
             return new StateCheck(StateCheckOutcome.OtherBrowser, null);
-        }
-
-        if (entry.Used)
-        {
-            return new StateCheck(StateCheckOutcome.AlreadyUsed, null);
         }
 
         if (clock.GetUtcNow() >= entry.Request.ExpiresAt)

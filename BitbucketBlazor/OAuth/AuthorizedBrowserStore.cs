@@ -11,7 +11,7 @@ namespace BitbucketBlazor.OAuth;
 public sealed record BrowserAuthorization(ConsumerCredentials Consumer, TokenResponse Token, string Grant, DateTimeOffset ObtainedAt)
 {
     /// <summary>Gets when the access token expires.</summary>
-    public DateTimeOffset ExpiresAt => ObtainedAt.AddSeconds(Token.ExpiresIn);
+    public DateTimeOffset ExpiresAt => ObtainedAt + TokenLifetime.Of(Token.ExpiresIn);
 }
 
 /// <summary>

@@ -10,6 +10,12 @@ public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAs
     /// <summary>How long before expiry the refresh is due by default.</summary>
     public static readonly TimeSpan DefaultLead = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest a single timer waits; a later due time is reached in several waits. Timers
+    /// refuse delays past about 49 days, and a due time from a wild <c>expires_in</c> can be further.
+    /// </summary>
+    public static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
+
     private readonly TimeSpan _lead = lead ?? DefaultLead;
     private readonly Lock _gate = new();
     private ITimer? _timer;
@@ -51,9 +57,15 @@ public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAs
             }
 
             DueAt = dueAt;
-            var delay = dueAt.Value - clock.GetUtcNow();
-            _timer = clock.CreateTimer(_ => Fire(), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            StartTimer(dueAt.Value);
         }
+    }
+
+    private void StartTimer(DateTimeOffset dueAt)
+    {
+        var delay = dueAt - clock.GetUtcNow();
+        var wait = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxTimerWait ? MaxTimerWait : delay;
+        _timer = clock.CreateTimer(_ => Fire(), null, wait, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Cancels the pending refresh.</summary>
@@ -75,8 +87,16 @@ public sealed class AutoRefreshSchedule(TimeProvider clock, Func<Task> refreshAs
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || DueAt is not { } due)
             {
+                return;
+            }
+
+            if (due > clock.GetUtcNow())
+            {
+                // One of several waits towards a far due time: wait again.
+                _timer?.Dispose();
+                StartTimer(due);
                 return;
             }
 

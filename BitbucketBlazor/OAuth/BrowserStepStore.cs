@@ -64,5 +64,16 @@ public sealed class BrowserStepStore(TimeProvider clock, int capacity = BrowserS
             ? entry.Steps
             : [];
 
+    /// <summary>Moves a login's steps to the browser's renewed id (a sign-in renews it), oldest first.</summary>
+    public void Rebind(string? fromBrowserId, string toBrowserId)
+    {
+        var startsLogin = true;
+        foreach (var step in Take(fromBrowserId))
+        {
+            Record(toBrowserId, step, startsLogin);
+            startsLogin = false;
+        }
+    }
+
     private sealed record Entry(IReadOnlyList<HttpExchange> Steps, DateTimeOffset ExpiresAt);
 }

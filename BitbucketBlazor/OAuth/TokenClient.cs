@@ -11,7 +11,8 @@ namespace BitbucketBlazor.OAuth;
 /// client. Each request is first built as a <see cref="TokenRequestPreview"/>, and the bytes sent
 /// are made from that preview, so what the visitor is shown is exactly what goes over the wire.
 /// </summary>
-public sealed class TokenClient(IBitbucketOAuthApi api, BitbucketEndpoints endpoints, IOptions<BitbucketOptions> options) : ITokenClient
+public sealed class TokenClient(
+    IBitbucketOAuthApi api, BitbucketEndpoints endpoints, IOptions<BitbucketOptions> options, VisitorCallBudget budget) : ITokenClient
 {
     private const string FormContentType = "application/x-www-form-urlencoded";
 
@@ -47,15 +48,25 @@ public sealed class TokenClient(IBitbucketOAuthApi api, BitbucketEndpoints endpo
     public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default) =>
         SendAsync(PreviewRefresh(consumer, refreshToken), cancellationToken);
 
-    /// <summary>Gets the <c>Authorization</c> value of HTTP Basic client authentication: <c>Basic base64(key:secret)</c>.</summary>
+    /// <summary>
+    /// Gets the <c>Authorization</c> value of HTTP Basic client authentication:
+    /// <c>Basic base64(urlencode(key):urlencode(secret))</c>. RFC 6749 §2.3.1 has key and secret
+    /// form-urlencoded first, so a ':' or '%' in a secret cannot be misread by the server.
+    /// </summary>
     public static string BasicAuthorization(ConsumerCredentials consumer) =>
-        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{consumer.ClientId}:{consumer.ClientSecret}"));
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $"{System.Net.WebUtility.UrlEncode(consumer.ClientId)}:{System.Net.WebUtility.UrlEncode(consumer.ClientSecret)}"));
 
     private TokenRequestPreview Preview(ConsumerCredentials consumer, IReadOnlyList<KeyValuePair<string, string>> form) =>
         new("POST", endpoints.TokenUrl, [new("Authorization", BasicAuthorization(consumer)), new("Content-Type", FormContentType)], form);
 
     private async Task<TokenResult> SendAsync(TokenRequestPreview preview, CancellationToken cancellationToken)
     {
+        if (budget.Refuse() is { } refusal)
+        {
+            return new TokenResult(null, null, null, refusal);
+        }
+
         using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(preview.FormBody));
         content.Headers.ContentType = new MediaTypeHeaderValue(FormContentType);
         var authorization = preview.Headers.First(h => h.Key == "Authorization").Value;

@@ -33,7 +33,7 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Gets when the current token arrived.</summary>
     public DateTimeOffset? ObtainedAt { get; private set; }
 
-    /// <summary>Gets when the current token expires, from <c>expires_in</c>.</summary>
+    /// <summary>Gets when the current token expires, from <c>expires_in</c> kept within <see cref="TokenLifetime"/>'s range.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed class TokenState(TimeProvider clock)
         Token = token;
         Grant = grant;
         ObtainedAt = clock.GetUtcNow();
-        ExpiresAt = ObtainedAt.Value.AddSeconds(token.ExpiresIn);
+        ExpiresAt = ObtainedAt.Value + TokenLifetime.Of(token.ExpiresIn);
         return NotifyAsync();
     }
 

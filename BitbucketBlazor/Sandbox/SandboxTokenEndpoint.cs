@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.Bitbucket.Facts;
@@ -185,7 +186,8 @@ internal static class SandboxTokenEndpoint
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter ?? ""));
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? (null, null) : (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
+            // RFC 6749 §2.3.1: both halves are form-urlencoded, so '+' is a space and %XX a UTF-8 byte.
+            return colon < 0 ? (null, null) : (WebUtility.UrlDecode(decoded[..colon]), WebUtility.UrlDecode(decoded[(colon + 1)..]));
         }
         catch (FormatException)
         {

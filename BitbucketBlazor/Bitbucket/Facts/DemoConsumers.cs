@@ -47,8 +47,17 @@ public static class DemoConsumers
         ["account"],
         "Only the 'account' scope: /user works, repositories answer 403 for the missing scope.");
 
+    /// <summary>
+    /// Private, with a secret holding '%', ':', '+', a space and non-ASCII letters: it works only when
+    /// key and secret are form-urlencoded before HTTP Basic joins them (RFC 6749 §2.3.1).
+    /// </summary>
+    public static SandboxConsumer AwkwardSecret { get; } = new(
+        "Demo consumer with an awkward secret", "sandbox-awkward-key", "50% off: a+b=ç ünïcødé", IsPrivate: true, "/oauth-callback",
+        ["account", "repository"],
+        "Its secret holds %, :, +, spaces and non-ASCII letters: it works only if key and secret are form-urlencoded before Basic (RFC 6749 §2.3.1).");
+
     /// <summary>All seeded consumers, the private one first.</summary>
-    public static IReadOnlyList<SandboxConsumer> All { get; } = [Private, Public, NoCallback, Narrow];
+    public static IReadOnlyList<SandboxConsumer> All { get; } = [Private, Public, NoCallback, Narrow, AwkwardSecret];
 
     /// <summary>Finds a consumer by key, or null.</summary>
     public static SandboxConsumer? FindByKey(string? key) => All.FirstOrDefault(c => c.Key == key);

@@ -11,6 +11,7 @@ public sealed partial class CodeSnippetGenerator
     {
         var code = new StringBuilder();
         code.AppendLine("// Program.cs of a new console app (dotnet new console).");
+        code.AppendLine("using System.Net;");
         code.AppendLine("using System.Net.Http.Headers;");
         code.AppendLine("using System.Text;");
         code.AppendLine();
@@ -19,8 +20,8 @@ public sealed partial class CodeSnippetGenerator
         code.AppendLine(CultureInfo.InvariantCulture, $"using var request = new HttpRequestMessage(new HttpMethod({SnippetLiterals.CSharp(request.Method)}), {SnippetLiterals.CSharp(request.Url.ToString())});");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("request.Headers.Authorization = new AuthenticationHeaderValue(\"Basic\",");
-            code.AppendLine("    Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\")));");
+            code.AppendLine("request.Headers.Authorization = new AuthenticationHeaderValue(\"Basic\", Convert.ToBase64String(");
+            code.AppendLine("    Encoding.UTF8.GetBytes($\"{WebUtility.UrlEncode(clientId)}:{WebUtility.UrlEncode(clientSecret)}\"))); // RFC 6749 §2.3.1");
         }
 
         if (request.UsesBearerToken)
@@ -70,6 +71,7 @@ public sealed partial class CodeSnippetGenerator
 
         var code = new StringBuilder();
         code.AppendLine("// Program.cs of a new console app: dotnet new console && dotnet add package Refit");
+        code.AppendLine("using System.Net;");
         code.AppendLine("using System.Text;");
         code.AppendLine("using Refit;");
         code.AppendLine();
@@ -77,7 +79,8 @@ public sealed partial class CodeSnippetGenerator
         code.AppendLine(CultureInfo.InvariantCulture, $"var api = RestService.ForGenerated<{refit.Interface}>({SnippetLiterals.CSharp(refit.BaseUrl.ToString().TrimEnd('/'))});");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{clientId}:{clientSecret}\"));");
+            code.AppendLine("var authorization = \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes(");
+            code.AppendLine("    $\"{WebUtility.UrlEncode(clientId)}:{WebUtility.UrlEncode(clientSecret)}\")); // RFC 6749 §2.3.1");
         }
 
         AppendCSharpForm(code, request, "using var form = ");

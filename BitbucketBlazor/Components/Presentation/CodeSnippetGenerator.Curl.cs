@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>The curl snippet.</summary>
@@ -6,10 +9,19 @@ public sealed partial class CodeSnippetGenerator
     /// <summary>Writes the request as a curl command line (bash).</summary>
     public static string Curl(CodeRequest request)
     {
+        // ${VAR:?message} stops the script, naming the variable, before curl sends an empty secret
+        // (and in an interactive shell ends only the command, not the shell).
+        var preamble = new StringBuilder();
+        foreach (var secret in SecretInputs(request))
+        {
+            preamble.Append(CultureInfo.InvariantCulture, $": ${{{secret.Variable}:?{SnippetLiterals.ShellEscaped(secret.Missing)}}}\n");
+        }
+
         var lines = new List<string> { $"curl -sS -X {request.Method} {SnippetLiterals.ShellSingle(request.Url.ToString())}" };
         if (request.BasicClientId is { } clientId)
         {
-            lines.Add($"  -u \"{SnippetLiterals.ShellDouble(clientId)}:${ClientSecretVariable}\"");
+            preamble.Append(SnippetLiterals.BashFormUrlEncode);
+            lines.Add($"  -u \"{SnippetLiterals.FormUrlEncode(clientId)}:$(form_urlencode \"${ClientSecretVariable}\")\"");
         }
 
         if (request.UsesBearerToken)
@@ -25,10 +37,10 @@ public sealed partial class CodeSnippetGenerator
         foreach (var (name, value) in request.Form)
         {
             lines.Add(SecretVariable(name) is { } variable
-                ? $"  --data-urlencode \"{SnippetLiterals.ShellDouble(name)}=${variable}\""
+                ? $"  --data-urlencode {SnippetLiterals.ShellSingle(name + "=")}\"${variable}\""
                 : $"  --data-urlencode {SnippetLiterals.ShellSingle($"{name}={value}")}");
         }
 
-        return string.Join(" \\\n", lines);
+        return preamble + string.Join(" \\\n", lines);
     }
 }

@@ -29,7 +29,8 @@ public sealed partial class CodeSnippetGenerator
         code.AppendLine("  headers: {");
         if (request.BasicClientId is not null)
         {
-            code.AppendLine("    Authorization: \"Basic \" + Buffer.from(`${clientId}:${clientSecret}`).toString(\"base64\"),");
+            code.AppendLine("    // RFC 6749 §2.3.1: key and secret are form-urlencoded before they are joined.");
+            code.AppendLine("    Authorization: \"Basic \" + Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(\"base64\"),");
         }
 
         if (request.UsesBearerToken)

@@ -33,18 +33,32 @@ public sealed record JsonToken(JsonTokenKind Kind, string Text);
 /// Pretty-prints JSON and splits it into tokens to colour, in C#: the page loads no
 /// highlighting library. Strings are kept byte for byte, so what is shown is what was sent.
 /// </summary>
+/// <remarks>
+/// Bounded for bodies from a faulty or hostile server: past <see cref="MaxChars"/> characters or
+/// <see cref="MaxDepth"/> levels of nesting it declines (the caller shows plain text), so the work
+/// and the output stay linear in the input; indentation is at most <see cref="MaxDepth"/> steps.
+/// </remarks>
 public static class JsonHighlighter
 {
+    /// <summary>The longest text highlighted; a longer one is shown as plain text.</summary>
+    public const int MaxChars = 256 * 1024;
+
+    /// <summary>The deepest nesting highlighted; deeper JSON is shown as plain text (Bitbucket's bodies nest a handful of levels).</summary>
+    public const int MaxDepth = 64;
+
     private const string Indent = "  ";
     private static readonly string[] s_literals = ["true", "false", "null"];
+    private static readonly JsonToken[] s_newLines =
+        [.. Enumerable.Range(0, MaxDepth + 1).Select(depth => new JsonToken(JsonTokenKind.Whitespace, "\n" + string.Concat(Enumerable.Repeat(Indent, depth))))];
 
     /// <summary>
     /// Re-indents <paramref name="json"/> and returns its tokens, or null when the text is not
-    /// JSON (then show it as plain text).
+    /// JSON, or is longer than <see cref="MaxChars"/> or nested deeper than <see cref="MaxDepth"/>
+    /// (then show it as plain text).
     /// </summary>
     public static IReadOnlyList<JsonToken>? Highlight(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        if (string.IsNullOrWhiteSpace(json) || json.Length > MaxChars)
         {
             return null;
         }
@@ -132,7 +146,7 @@ public static class JsonHighlighter
         return builder.ToString();
     }
 
-    private static List<JsonToken> Layout(List<JsonToken> tokens)
+    private static List<JsonToken>? Layout(List<JsonToken> tokens)
     {
         var output = new List<JsonToken>(tokens.Count * 2);
         var depth = 0;
@@ -147,9 +161,12 @@ public static class JsonHighlighter
                     {
                         output.Add(tokens[++i]);
                     }
+                    else if (++depth > MaxDepth)
+                    {
+                        return null;
+                    }
                     else
                     {
-                        depth++;
                         output.Add(NewLine(depth));
                     }
 
@@ -176,6 +193,5 @@ public static class JsonHighlighter
         return output;
     }
 
-    private static JsonToken NewLine(int depth) =>
-        new(JsonTokenKind.Whitespace, "\n" + string.Concat(Enumerable.Repeat(Indent, depth)));
+    private static JsonToken NewLine(int depth) => s_newLines[depth];
 }
