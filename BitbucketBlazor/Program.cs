@@ -15,6 +15,7 @@ builder.AddSecretSafeLogging();
 builder.AddBitbucketClients();
 builder.Services.AddOAuthFlows();
 builder.Services.AddBitbucketSandbox();
+builder.Services.AddSandboxForClients();
 builder.Services.AddUserInterface();
 builder.Services.AddAppHealthChecks();
 

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,12 +69,13 @@ public sealed class OptionsValidationTests
         Assert.Equal(new Uri(app.RootUri, "sandbox/2.0"), endpoints.ApiUrl);
     }
 
-    /// <summary>Starts a host with the app's Bitbucket registration and returns why start-up failed.</summary>
+    /// <summary>Starts a host with the app's Bitbucket and sandbox registrations and returns why start-up failed.</summary>
     private static async Task<string> StartHostAsync(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.AddBitbucketClients();
+        builder.Services.AddBitbucketSandbox();
         using var host = builder.Build();
 
         // Other options that read BitbucketOptions while being validated (the resilience pipeline's)

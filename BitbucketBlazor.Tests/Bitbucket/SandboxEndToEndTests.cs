@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -70,7 +71,8 @@ public sealed class StubBitbucket : IAsyncDisposable
 
     /// <summary>
     /// Builds the app's Bitbucket client registrations (<see cref="BitbucketServiceExtensions.AddBitbucketClients"/>)
-    /// in Cloud mode pointed at <paramref name="siteUrl"/>, with fake logging at Debug.
+    /// and the OAuth flows' token client (<c>AddOAuthFlows</c>) in Cloud mode pointed at
+    /// <paramref name="siteUrl"/>, with fake logging at Debug.
     /// </summary>
     public static WebApplication ClientsFor(Uri siteUrl, TimeSpan? requestTimeout = null, Action<IServiceCollection>? configure = null)
     {
@@ -89,6 +91,7 @@ public sealed class StubBitbucket : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFakeLogging();
         builder.AddBitbucketClients();
+        builder.Services.AddOAuthFlows();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Playwright;

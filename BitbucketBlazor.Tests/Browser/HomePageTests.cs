@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Tests.Infrastructure;
 
 namespace BitbucketBlazor.Tests.Browser;
@@ -38,14 +39,14 @@ public sealed class HomePageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await GotoInteractiveAsync(page, "/");
 
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Sandbox consumers" }).ClickAsync();
-        var privateCard = page.GetByTestId($"sandbox-consumer-{BitbucketBlazor.Sandbox.DemoConsumers.Private.Key}");
-        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-key")).ToHaveTextAsync(BitbucketBlazor.Sandbox.DemoConsumers.Private.Key);
-        await AssertHealthyPageAsync(page, BitbucketBlazor.Sandbox.DemoConsumers.Private.Secret);
+        var privateCard = page.GetByTestId($"sandbox-consumer-{DemoConsumers.Private.Key}");
+        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-key")).ToHaveTextAsync(DemoConsumers.Private.Key);
+        await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
 
         await privateCard.GetByTestId("reveal-consumer-secret").ClickAsync();
 
-        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-secret")).ToHaveTextAsync(BitbucketBlazor.Sandbox.DemoConsumers.Private.Secret);
+        await Microsoft.Playwright.Assertions.Expect(privateCard.GetByTestId("consumer-secret")).ToHaveTextAsync(DemoConsumers.Private.Secret);
         await SaveScreenshotAsync(page, "sandbox-consumers");
-        await AssertHealthyPageAsync(page, BitbucketBlazor.Sandbox.DemoConsumers.Public.Secret);
+        await AssertHealthyPageAsync(page, DemoConsumers.Public.Secret);
     }
 }

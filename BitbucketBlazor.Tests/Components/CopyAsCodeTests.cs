@@ -1,3 +1,4 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Bunit;

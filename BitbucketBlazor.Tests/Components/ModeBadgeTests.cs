@@ -44,6 +44,6 @@ public sealed class ModeBadgeTests : MudBunitContext
     {
         var wrapped = Options.Create(options);
         Services.AddSingleton(wrapped);
-        Services.AddSingleton(new BitbucketEndpoints(wrapped, new SandboxAddress(new NotListeningServer(), wrapped)));
+        Services.AddSingleton(new BitbucketEndpoints(wrapped));
     }
 }

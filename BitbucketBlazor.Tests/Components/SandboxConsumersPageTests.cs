@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Pages;
 using BitbucketBlazor.Sandbox;
 using Bunit;

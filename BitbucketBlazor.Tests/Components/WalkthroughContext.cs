@@ -1,4 +1,6 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
@@ -17,13 +19,8 @@ public abstract class WalkthroughContext : MudBunitContext
 {
     protected WalkthroughContext()
     {
-        var options = Options.Create(new BitbucketOptions
-        {
-            Mode = BitbucketMode.Sandbox,
-            Sandbox = new SandboxSettings { InternalBaseUrl = "http://127.0.0.1:5000" },
-        });
-        Services.AddSingleton(options);
-        Services.AddSingleton(new SandboxAddress(new NotListeningServer(), options));
+        Services.AddSingleton(Options.Create(new BitbucketOptions { Mode = BitbucketMode.Sandbox }));
+        Services.AddSingleton(new SandboxLocation("/sandbox", () => new Uri("http://127.0.0.1:5000/")));
         Services.AddSingleton<BitbucketEndpoints>();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(State);

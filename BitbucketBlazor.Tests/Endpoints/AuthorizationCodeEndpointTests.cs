@@ -1,4 +1,5 @@
 using System.Net;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Sandbox;

@@ -73,14 +73,6 @@ public sealed class AuthorizationCodeHandoffStoreTests
     }
 
     [Fact]
-    public void TheCodeIsMaskedForDisplay()
-    {
-        Assert.Equal("abcd…", AuthorizationCodeFlow.MaskCode("abcdefghijklmnopqrstuvwxyz"));
-        Assert.Equal("ab…", AuthorizationCodeFlow.MaskCode("abcdefgh"));
-        Assert.Equal("…", AuthorizationCodeFlow.MaskCode("abc"));
-    }
-
-    [Fact]
     public void AnAuthorizationIsRememberedPerBrowserUntilForgottenOrStale()
     {
         var store = new AuthorizedBrowserStore(_clock);

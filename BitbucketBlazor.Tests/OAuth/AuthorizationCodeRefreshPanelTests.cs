@@ -24,7 +24,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton<ITokenClient>(_tokens);
         Services.AddSingleton(options);
-        Services.AddSingleton(sp => new SandboxAddress(null!, options)); // never asked in Cloud mode
+        Services.AddSingleton(new SandboxLocation("/sandbox", () => throw new InvalidOperationException("never asked in Cloud mode")));
         Services.AddSingleton<BitbucketEndpoints>();
         Services.AddScoped<PublicUrls>();
         Services.AddScoped<TokenState>();

@@ -1,4 +1,5 @@
 using System.Net;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -22,7 +23,7 @@ public sealed class SandboxConsentPageTests(SandboxFixture app) : IClassFixture<
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(DemoConsumers.Private.Name, html, StringComparison.Ordinal);
         Assert.All(DemoConsumers.Private.Scopes, scope => Assert.Contains($"<code>{scope}</code>", html, StringComparison.Ordinal));
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(global::BitbucketBlazor.Bitbucket.ScopeCatalog.MeaningOf("repository")), html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(ScopeCatalog.MeaningOf("repository")), html, StringComparison.Ordinal);
         Assert.Contains("value=\"grant\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"deny\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 
 namespace BitbucketBlazor.Tests.Sandbox;

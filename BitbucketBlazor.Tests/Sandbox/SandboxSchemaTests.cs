@@ -1,4 +1,5 @@
 using System.Net;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Sandbox;
 
 namespace BitbucketBlazor.Tests.Sandbox;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Sandbox;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -50,43 +50,35 @@ public sealed class BitbucketApiClient(
             return new ApiCallResult<Paginated<T>>([], null, null, refusal);
         }
 
-        using var capture = ExchangeCapture.Start();
         var client = httpClientFactory.CreateClient(BitbucketServiceExtensions.RestClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, pageUrl);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        HttpResponseMessage response;
-        try
+        var outcome = await BitbucketCall.SendAsync(ct => client.SendAsync(request, ct), pageUrl, options.Value.RequestTimeout, cancellationToken);
+        using var response = outcome.Response;
+        if (response is null)
         {
-            response = await client.SendAsync(request, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or Polly.ExecutionRejectedException)
-        {
-            return Faulted<Paginated<T>>(capture, exception, pageUrl);
+            return new ApiCallResult<Paginated<T>>(outcome.Exchanges, null, null, outcome.Fault);
         }
 
-        using (response)
+        if (response.IsSuccessStatusCode)
         {
-            var exchanges = capture.Exchanges;
-            if (response.IsSuccessStatusCode)
+            try
             {
-                try
+                var page = await response.Content.ReadFromJsonAsync<Paginated<T>>(BitbucketJson.Options, cancellationToken);
+                if (page?.Values is not null)
                 {
-                    var page = await response.Content.ReadFromJsonAsync<Paginated<T>>(BitbucketJson.Options, cancellationToken);
-                    if (page?.Values is not null)
-                    {
-                        return new ApiCallResult<Paginated<T>>(exchanges, page, null, null);
-                    }
-                }
-                catch (JsonException)
-                {
-                    // Described below from the recorded exchange.
+                    return new ApiCallResult<Paginated<T>>(outcome.Exchanges, page, null, null);
                 }
             }
-
-            return Unsuccessful<Paginated<T>>(exchanges, "a page of results");
+            catch (JsonException)
+            {
+                // Described below from the recorded exchange.
+            }
         }
+
+        return Unsuccessful<Paginated<T>>(outcome.Exchanges, "a page of results");
     }
 
     private async Task<ApiCallResult<T>> CallAsync<T>(string what, string accessToken, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
@@ -97,52 +89,23 @@ public sealed class BitbucketApiClient(
             return new ApiCallResult<T>([], null, null, problem);
         }
 
-        using var capture = ExchangeCapture.Start();
-        IApiResponse<T> response;
-        try
+        var outcome = await BitbucketCall.SendAsync(call, endpoints.ApiUrl, options.Value.RequestTimeout, cancellationToken);
+        using var response = outcome.Response;
+        if (response is null)
         {
-            response = await call(cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or ApiRequestException or Polly.ExecutionRejectedException)
-        {
-            return Faulted<T>(capture, exception, endpoints.ApiUrl);
+            return new ApiCallResult<T>(outcome.Exchanges, null, null, outcome.Fault);
         }
 
-        using (response)
-        {
-            if (response.Error is ApiRequestException requestError)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return Faulted<T>(capture, requestError, endpoints.ApiUrl);
-            }
-
-            if (response.IsSuccessStatusCode && response.Content is not null && response.Error is null)
-            {
-                return new ApiCallResult<T>(capture.Exchanges, response.Content, null, null);
-            }
-
-            return Unsuccessful<T>(capture.Exchanges, $"the JSON answer of {what}");
-        }
-    }
-
-    private ApiCallResult<T> Faulted<T>(ExchangeCapture capture, Exception exception, Uri url)
-        where T : class
-    {
-        var fault = HttpFaults.Describe(exception, url, options.Value.RequestTimeout);
-        var exchanges = capture.Exchanges.ToList();
-        if (exchanges.Count > 0 && exchanges[^1].StatusCode is null)
-        {
-            exchanges[^1] = exchanges[^1] with { Fault = fault };
-        }
-
-        return new ApiCallResult<T>(exchanges, null, null, fault);
+        return response.IsSuccessStatusCode && response.Content is not null && response.Error is null
+            ? new ApiCallResult<T>(outcome.Exchanges, response.Content, null, null)
+            : Unsuccessful<T>(outcome.Exchanges, $"the JSON answer of {what}");
     }
 
     private static ApiCallResult<T> Unsuccessful<T>(IReadOnlyList<HttpExchange> exchanges, string expected)
         where T : class
     {
         var last = exchanges.Count > 0 ? exchanges[^1] : null;
-        if (last is { IsSuccess: false } && TryParseError(last.ResponseBody) is { } error)
+        if (last is { IsSuccess: false } && BitbucketCall.TryParseError<BitbucketErrorResponse>(last.ResponseBody, e => e is { Type: "error", Error: not null }) is { } error)
         {
             return new ApiCallResult<T>(exchanges, null, error, null);
         }
@@ -175,23 +138,5 @@ public sealed class BitbucketApiClient(
         var where = pageUrl.IsAbsoluteUri ? HttpFaults.Origin(pageUrl) + pageUrl.AbsolutePath : "a relative URL";
         return $"Refused to follow the link to {where}: it is not under the Bitbucket API at {api}, " +
             "and following it would send the access token to another site. No request was made.";
-    }
-
-    private static BitbucketErrorResponse? TryParseError(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            var error = JsonSerializer.Deserialize<BitbucketErrorResponse>(body, BitbucketJson.Options);
-            return error is { Type: "error", Error: not null } ? error : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

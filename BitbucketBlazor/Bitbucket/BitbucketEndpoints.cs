@@ -1,4 +1,4 @@
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Bitbucket;
@@ -7,14 +7,10 @@ namespace BitbucketBlazor.Bitbucket;
 /// The URLs every Bitbucket call goes to. Sandbox and Bitbucket Cloud share one code path;
 /// only these base addresses differ.
 /// </summary>
-public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, SandboxAddress sandboxAddress)
+/// <param name="options">The Bitbucket settings.</param>
+/// <param name="sandbox">Where the built-in sandbox is; needed in sandbox mode only, so optional.</param>
+public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, SandboxLocation? sandbox = null)
 {
-    /// <summary>The path of the token endpoint under the site URL.</summary>
-    public const string TokenPath = "/site/oauth2/access_token";
-
-    /// <summary>The path of the authorize endpoint under the site URL.</summary>
-    public const string AuthorizePath = "/site/oauth2/authorize";
-
     /// <summary>Gets the mode in force.</summary>
     public BitbucketMode Mode => options.Value.EffectiveMode;
 
@@ -28,18 +24,21 @@ public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, Sandb
     public Uri ApiUrl => new(IsSandbox ? SiteBase + "/2.0" : options.Value.ApiUrl.TrimEnd('/'));
 
     /// <summary>Gets the token endpoint's absolute URL.</summary>
-    public Uri TokenUrl => new(SiteBase + TokenPath);
+    public Uri TokenUrl => new(SiteBase + BitbucketPaths.TokenPath);
 
     // Composed as strings: Uri.ToString() of a bare host adds a trailing slash, which would double up.
     private string SiteBase => IsSandbox
-        ? sandboxAddress.BaseUrl.GetLeftPart(UriPartial.Authority) + options.Value.Sandbox.PathBase
+        ? Sandbox.AppBaseUrl.GetLeftPart(UriPartial.Authority) + Sandbox.PathBase
         : options.Value.SiteUrl.TrimEnd('/');
+
+    private SandboxLocation Sandbox => sandbox ?? throw new InvalidOperationException(
+        "Sandbox mode needs the sandbox's location, and none is registered (the host registers it with AddSandboxForClients).");
 
     /// <summary>
     /// Gets the authorize endpoint for a browser whose page was served from <paramref name="appOrigin"/>:
     /// the sandbox's consent page lives under the app's own origin, Bitbucket's on bitbucket.org.
     /// </summary>
     public Uri AuthorizeUrlFor(Uri appOrigin) => IsSandbox
-        ? new Uri(appOrigin, options.Value.Sandbox.PathBase + AuthorizePath)
-        : new Uri(options.Value.SiteUrl.TrimEnd('/') + AuthorizePath);
+        ? new Uri(appOrigin, Sandbox.PathBase + BitbucketPaths.AuthorizePath)
+        : new Uri(options.Value.SiteUrl.TrimEnd('/') + BitbucketPaths.AuthorizePath);
 }

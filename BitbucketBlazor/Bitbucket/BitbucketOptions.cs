@@ -16,8 +16,8 @@ public enum BitbucketMode
 }
 
 /// <summary>
-/// The <c>Bitbucket</c> configuration section: the OAuth consumer, the real service's
-/// endpoints and the sandbox's settings.
+/// The <c>Bitbucket</c> configuration section: the OAuth consumer and the real service's
+/// endpoints. The sandbox's settings (<c>Bitbucket:Sandbox</c>) belong to the sandbox.
 /// </summary>
 public sealed class BitbucketOptions : IValidatableObject
 {
@@ -50,9 +50,6 @@ public sealed class BitbucketOptions : IValidatableObject
     /// <summary>Gets or sets how long one HTTP call to Bitbucket may take before it is abandoned. Defaults to 20 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Gets or sets the built-in sandbox's settings.</summary>
-    public SandboxSettings Sandbox { get; set; } = new();
 
     /// <summary>Gets whether a consumer key and secret are both configured.</summary>
     public bool HasConsumer => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
@@ -95,24 +92,6 @@ public sealed class BitbucketOptions : IValidatableObject
         {
             yield return Invalid("Mode", "is Cloud but no consumer is configured; set Bitbucket:ClientId and Bitbucket:ClientSecret, or use Mode Auto or Sandbox");
         }
-
-        if (!Sandbox.PathBase.StartsWith('/') || Sandbox.PathBase.Length < 2 || Sandbox.PathBase.EndsWith('/'))
-        {
-            yield return Invalid("Sandbox:PathBase", $"'{Sandbox.PathBase}' must start with '/' and not end with one, for example /sandbox");
-        }
-
-        // Data annotations do not recurse into nested objects, so the sandbox's are checked here.
-        var sandboxProblems = new List<ValidationResult>();
-        Validator.TryValidateObject(Sandbox, new ValidationContext(Sandbox), sandboxProblems, validateAllProperties: true);
-        foreach (var problem in sandboxProblems)
-        {
-            yield return Invalid($"Sandbox:{problem.MemberNames.FirstOrDefault()}", $"is out of range: {problem.ErrorMessage}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Sandbox.InternalBaseUrl) && !IsHttpUrl(Sandbox.InternalBaseUrl))
-        {
-            yield return Invalid("Sandbox:InternalBaseUrl", $"'{Sandbox.InternalBaseUrl}' is not an absolute http(s) URL, for example http://127.0.0.1:5142");
-        }
     }
 
     private static bool IsHttpUrl(string? value) =>
@@ -120,38 +99,4 @@ public sealed class BitbucketOptions : IValidatableObject
 
     private static ValidationResult Invalid(string key, string problem) =>
         new($"Bitbucket:{key} {problem}.", [key]);
-}
-
-/// <summary>Settings of the built-in Bitbucket sandbox.</summary>
-public sealed class SandboxSettings
-{
-    /// <summary>Gets or sets the path under which the app serves the sandbox. Defaults to <c>/sandbox</c>.</summary>
-    public string PathBase { get; set; } = "/sandbox";
-
-    /// <summary>
-    /// Gets or sets the address the app uses to reach its own sandbox over HTTP. Optional: by
-    /// default the first HTTP address Kestrel listens on, with a wildcard host read as 127.0.0.1.
-    /// </summary>
-    public string? InternalBaseUrl { get; set; }
-
-    /// <summary>
-    /// Gets or sets the most access tokens the sandbox keeps at once, and separately the most
-    /// refresh tokens; when full, expired tokens go first, then the oldest. Defaults to 10,000.
-    /// </summary>
-    [Range(10, 1_000_000)]
-    public int MaxTokens { get; set; } = 10_000;
-
-    /// <summary>
-    /// Gets or sets the most authorization codes the sandbox keeps at once, and separately the most
-    /// unanswered consent pages; when full, the oldest go. Defaults to 1,000.
-    /// </summary>
-    [Range(10, 1_000_000)]
-    public int MaxAuthorizationCodes { get; set; } = 1_000;
-
-    /// <summary>
-    /// Gets or sets how many REST API requests one OAuth consumer may make per rolling hour before
-    /// the sandbox answers 429, as Bitbucket does. Defaults to 1,000.
-    /// </summary>
-    [Range(1, 1_000_000)]
-    public int RateLimitPerHour { get; set; } = 1_000;
 }

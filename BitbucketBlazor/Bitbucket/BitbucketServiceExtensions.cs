@@ -1,6 +1,5 @@
 using System.Net;
-using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -35,16 +34,15 @@ public static class BitbucketServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<SandboxAddress>();
         builder.Services.AddSingleton<BitbucketEndpoints>();
         builder.Services.AddBitbucketHttpClients();
         return builder;
     }
 
     /// <summary>
-    /// Registers the token client (recording, a time limit, never a retry) and the REST client
-    /// (recording and the standard resilience pipeline), with <see cref="ITokenClient"/> and
-    /// <see cref="IBitbucketApiClient"/> on top. Expects <see cref="BitbucketEndpoints"/> and
+    /// Registers the token endpoint's client (recording, a time limit, never a retry) and the REST
+    /// client (recording and the standard resilience pipeline), with <see cref="IBitbucketApiClient"/>
+    /// on top; the OAuth flows register their token client over the former. Expects <see cref="BitbucketEndpoints"/> and
     /// <see cref="BitbucketOptions"/> to be registered.
     /// </summary>
     public static IServiceCollection AddBitbucketHttpClients(this IServiceCollection services)
@@ -81,7 +79,6 @@ public static class BitbucketServiceExtensions
         // Innermost, after the resilience handler: each retry is recorded as its own exchange.
         rest.AddExchangeRecording();
 
-        services.TryAddTransient<ITokenClient, TokenClient>();
         services.TryAddTransient<IBitbucketApiClient, BitbucketApiClient>();
         return services;
     }

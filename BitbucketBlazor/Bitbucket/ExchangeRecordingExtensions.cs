@@ -87,7 +87,7 @@ public static class ExchangeRecordingExtensions
 
         private void Log(HttpExchange exchange)
         {
-            var url = SecretMasker.MaskUrl(exchange.Url);
+            var url = MaskingPolicy.ForLogs.MaskUrl(exchange.Url);
             var ms = (long)exchange.Duration.TotalMilliseconds;
             if (exchange.Fault is not null)
             {
@@ -102,7 +102,7 @@ public static class ExchangeRecordingExtensions
 
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                var masked = SecretMasker.MaskExchange(exchange);
+                var masked = MaskingPolicy.ForLogs.MaskExchange(exchange);
                 logger.LogDebug(
                     "Bitbucket {Method} {Url} request headers: {RequestHeaders}; request body: {RequestBody}; response headers: {ResponseHeaders}; response body: {ResponseBody}",
                     masked.Method,

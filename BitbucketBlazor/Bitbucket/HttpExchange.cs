@@ -2,7 +2,7 @@ namespace BitbucketBlazor.Bitbucket;
 
 /// <summary>
 /// One HTTP request and its response exactly as they went over the wire. Secrets are kept as
-/// sent: the UI decides how to mask them, and <c>SecretMasker</c> masks them for logs.
+/// sent: whoever shows or logs one masks it with <see cref="MaskingPolicy"/>.
 /// </summary>
 /// <param name="Method">The HTTP method, for example <c>POST</c>.</param>
 /// <param name="Url">The absolute request URL.</param>

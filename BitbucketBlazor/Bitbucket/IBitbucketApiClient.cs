@@ -1,5 +1,4 @@
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Bitbucket;
 

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using Refit;
 
@@ -16,7 +17,7 @@ public interface IBitbucketOAuthApi
     /// preview it shows, so what is shown is byte for byte what is sent.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [Post(BitbucketEndpoints.TokenPath)]
+    [Post(BitbucketPaths.TokenPath)]
     Task<IApiResponse<TokenResponse>> RequestTokenAsync(
         [Header("Authorization")] string authorization,
         [Body] HttpContent form,

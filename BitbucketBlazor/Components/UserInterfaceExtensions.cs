@@ -1,3 +1,4 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,6 @@ public static class UserInterfaceExtensions
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
         services.AddScoped<PublicUrls>();
-        services.TryAddSingleton<IPresenterControls, SandboxPresenterControls>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using BitbucketBlazor.Common;
 using BitbucketBlazor.Hosting;
 using BitbucketBlazor.OAuth;
 

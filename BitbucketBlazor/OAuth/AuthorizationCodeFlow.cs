@@ -1,5 +1,5 @@
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -164,7 +164,7 @@ public sealed class AuthorizationCodeFlow(
         var facts = new CallbackFacts(
             BuildAuthorizeRequest(appOrigin, consumer, Single(query, "state")!, pending.RedirectUri).Url,
             pending.RedirectUri,
-            MaskCode(code),
+            MaskingPolicy.CodePreview(code),
             code.Length,
             Single(query, "state")!,
             pending.IssuedAt,
@@ -174,14 +174,6 @@ public sealed class AuthorizationCodeFlow(
         logger.LogInformation("Code exchanged for a token for consumer {ConsumerKey}", consumer.ClientId);
         return CallbackOutcome.Succeeded(handoffId);
     }
-
-    /// <summary>Masks an authorization code for display: its first few characters, then an ellipsis.</summary>
-    public static string MaskCode(string code) => code.Length switch
-    {
-        <= 4 => "…",
-        <= 12 => code[..2] + "…",
-        _ => code[..4] + "…",
-    };
 
     private static ConsumerCredentials ToCredentials(SandboxConsumer demo) =>
         new(demo.Key, demo.Secret, demo.Name, ConsumerSource.SandboxDemo);

@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BitbucketBlazor.OAuth;
@@ -5,10 +6,15 @@ namespace BitbucketBlazor.OAuth;
 /// <summary>Registers the OAuth flows and the per-circuit token state.</summary>
 public static class OAuthExtensions
 {
-    /// <summary>Registers the OAuth flow services; <see cref="TokenState"/> is one per circuit (browser tab).</summary>
+    /// <summary>
+    /// Registers the token client and the OAuth flow services; <see cref="TokenState"/> is one per
+    /// circuit (browser tab). The token client needs the Bitbucket clients' registration
+    /// (<see cref="BitbucketServiceExtensions.AddBitbucketHttpClients"/>).
+    /// </summary>
     public static IServiceCollection AddOAuthFlows(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<ITokenClient, TokenClient>();
         services.AddScoped<TokenState>();
 
         // The authorization code grant: server-side records shared by all requests and circuits.

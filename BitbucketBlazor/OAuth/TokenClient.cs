@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -58,76 +56,32 @@ public sealed class TokenClient(IBitbucketOAuthApi api, BitbucketEndpoints endpo
 
     private async Task<TokenResult> SendAsync(TokenRequestPreview preview, CancellationToken cancellationToken)
     {
-        using var capture = ExchangeCapture.Start();
         using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(preview.FormBody));
         content.Headers.ContentType = new MediaTypeHeaderValue(FormContentType);
         var authorization = preview.Headers.First(h => h.Key == "Authorization").Value;
 
-        IApiResponse<TokenResponse>? response = null;
-        string? fault = null;
-        try
+        var outcome = await BitbucketCall.SendAsync(
+            ct => api.RequestTokenAsync(authorization, content, ct), preview.Url, options.Value.RequestTimeout, cancellationToken);
+        using var response = outcome.Response;
+        var exchange = outcome.LastExchange;
+        if (response is null)
         {
-            response = await api.RequestTokenAsync(authorization, content, cancellationToken);
-            if (response.Error is ApiRequestException requestError)
-            {
-                fault = Describe(requestError, preview.Url, cancellationToken);
-            }
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or ApiRequestException or Polly.ExecutionRejectedException)
-        {
-            fault = Describe(exception, preview.Url, cancellationToken);
+            return new TokenResult(exchange, null, null, outcome.Fault);
         }
 
-        using (response)
+        if (response.IsSuccessStatusCode && response.Content is { AccessToken.Length: > 0 } token)
         {
-            var exchanges = capture.Exchanges;
-            var exchange = WithFault(exchanges.Count > 0 ? exchanges[^1] : null, fault);
-            if (fault is not null)
-            {
-                return new TokenResult(exchange, null, null, fault);
-            }
-
-            if (response!.IsSuccessStatusCode && response.Content is { AccessToken.Length: > 0 } token)
-            {
-                return new TokenResult(exchange, token, null, null);
-            }
-
-            if (!response.IsSuccessStatusCode && TryParseError(exchange?.ResponseBody) is { } error)
-            {
-                return new TokenResult(exchange, null, error, null);
-            }
-
-            return new TokenResult(exchange, null, null, HttpFaults.UnexpectedAnswer(exchange, response.IsSuccessStatusCode
-                ? "a JSON token response (access_token, token_type, expires_in)"
-                : "a JSON OAuth error ({\"error\": …, \"error_description\": …})"));
-        }
-    }
-
-    private string Describe(Exception exception, Uri url, CancellationToken cancellationToken)
-    {
-        // The caller's own cancellation is not a fault to show: let it end the operation.
-        cancellationToken.ThrowIfCancellationRequested();
-        return HttpFaults.Describe(exception, url, options.Value.RequestTimeout);
-    }
-
-    private static HttpExchange? WithFault(HttpExchange? exchange, string? fault) =>
-        exchange is { StatusCode: null } && fault is not null ? exchange with { Fault = fault } : exchange;
-
-    private static OAuthErrorResponse? TryParseError(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
+            return new TokenResult(exchange, token, null, null);
         }
 
-        try
+        if (!response.IsSuccessStatusCode
+            && BitbucketCall.TryParseError<OAuthErrorResponse>(exchange?.ResponseBody, e => !string.IsNullOrWhiteSpace(e.Error)) is { } error)
         {
-            var error = JsonSerializer.Deserialize<OAuthErrorResponse>(body, BitbucketJson.Options);
-            return string.IsNullOrWhiteSpace(error?.Error) ? null : error;
+            return new TokenResult(exchange, null, error, null);
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        return new TokenResult(exchange, null, null, HttpFaults.UnexpectedAnswer(exchange, response.IsSuccessStatusCode
+            ? "a JSON token response (access_token, token_type, expires_in)"
+            : "a JSON OAuth error ({\"error\": …, \"error_description\": …})"));
     }
 }

@@ -18,24 +18,6 @@ public sealed record TokenResult(HttpExchange? Exchange, TokenResponse? Token, O
 }
 
 /// <summary>
-/// The outcome of one REST API call: the exchanges (more than one when a transient fault was
-/// retried) and either the parsed body, Bitbucket's error, or the network fault.
-/// </summary>
-public sealed record ApiCallResult<T>(
-    IReadOnlyList<HttpExchange> Exchanges,
-    T? Value,
-    BitbucketErrorResponse? Error,
-    string? Fault)
-    where T : class
-{
-    /// <summary>Gets the last exchange, the one whose answer is <see cref="Value"/> or <see cref="Error"/>.</summary>
-    public HttpExchange? Exchange => Exchanges.Count > 0 ? Exchanges[^1] : null;
-
-    /// <summary>Gets whether the call succeeded.</summary>
-    public bool Succeeded => Value is not null;
-}
-
-/// <summary>
 /// A token request about to be sent, shown to the visitor before it goes: the same values the
 /// client then sends.
 /// </summary>

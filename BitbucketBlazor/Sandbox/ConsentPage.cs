@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Hosting;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.Sandbox;
 

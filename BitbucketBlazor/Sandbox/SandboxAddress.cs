@@ -1,4 +1,3 @@
-using BitbucketBlazor.Bitbucket;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace BitbucketBlazor.Sandbox;
 /// The loopback address at which the app reaches its own sandbox. The port is only known once
 /// Kestrel listens (it may be 0, "any free port", in tests), so it is read lazily.
 /// </summary>
-public sealed class SandboxAddress(IServer server, IOptions<BitbucketOptions> options)
+public sealed class SandboxAddress(IServer server, IOptions<SandboxOptions> options)
 {
     private Uri? _baseUrl;
 
@@ -19,9 +18,9 @@ public sealed class SandboxAddress(IServer server, IOptions<BitbucketOptions> op
 
     private Uri Resolve()
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.Sandbox.InternalBaseUrl))
+        if (!string.IsNullOrWhiteSpace(options.Value.InternalBaseUrl))
         {
-            return new Uri(options.Value.Sandbox.InternalBaseUrl);
+            return new Uri(options.Value.InternalBaseUrl);
         }
 
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +20,10 @@ public sealed record SandboxAuthorizationCode(string ConsumerKey, string? Redire
 
 /// <summary>
 /// Pending consents and authorization codes, in memory and bounded by
-/// <see cref="SandboxSettings.MaxAuthorizationCodes"/> each; when full, the oldest go. Both are
+/// <see cref="SandboxOptions.MaxAuthorizationCodes"/> each; when full, the oldest go. Both are
 /// single-use: taking one removes it. Thread-safe.
 /// </summary>
-public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<SandboxOptions> options)
 {
     /// <summary>How long a code may wait for its exchange.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
@@ -33,10 +33,10 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Bitbuc
 
     // Keyed by fingerprint, so the secrets themselves are not kept.
     private readonly ExpiringMap<SandboxPendingConsent> _consents =
-        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
+        new(options.Value.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
 
     private readonly ExpiringMap<SandboxAuthorizationCode> _codes =
-        new(options.Value.Sandbox.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
+        new(options.Value.MaxAuthorizationCodes, c => c.ExpiresAt, time.GetUtcNow);
 
     /// <summary>Gets how many codes are waiting to be exchanged, expired ones included.</summary>
     public int CodeCount => _codes.Count;

@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ internal static class SandboxAuthorizeEndpoint
     /// <summary>The decision path under the sandbox's path base.</summary>
     public const string DecisionPath = "/site/oauth2/authorize/decision";
 
-    public static IResult Authorize(HttpContext context, SandboxAuthorizationCodes codes, IOptions<BitbucketOptions> options)
+    public static IResult Authorize(HttpContext context, SandboxAuthorizationCodes codes, IOptions<SandboxOptions> options)
     {
         var query = context.Request.Query;
         var consumer = DemoConsumers.FindByKey(query["client_id"]);
@@ -49,7 +49,7 @@ internal static class SandboxAuthorizeEndpoint
         }
 
         var consentId = codes.BeginConsent(consumer, callback, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, state);
-        return ConsentPage.Consent(consumer, consentId, context.Request.PathBase + options.Value.Sandbox.PathBase + DecisionPath, callback);
+        return ConsentPage.Consent(consumer, consentId, context.Request.PathBase + options.Value.PathBase + DecisionPath, callback);
     }
 
     public static async Task<IResult> DecideAsync(HttpContext context, SandboxAuthorizationCodes codes)

@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +8,18 @@ namespace BitbucketBlazor.Sandbox;
 public static class SandboxExtensions
 {
     /// <summary>
-    /// Registers the sandbox's in-memory state. Its <see cref="SandboxClock"/> is added with
+    /// Binds and validates <see cref="SandboxOptions"/> (a bad setting stops start-up with a
+    /// message naming the key) and registers the sandbox's in-memory state. Its <see cref="SandboxClock"/> is added with
     /// <c>TryAdd</c> so tests can put one over a <c>FakeTimeProvider</c> in its place.
     /// </summary>
     public static IServiceCollection AddBitbucketSandbox(this IServiceCollection services)
     {
+        services.AddOptions<SandboxOptions>()
+            .BindConfiguration(SandboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(new SandboxClock(TimeProvider.System));
+        services.TryAddSingleton<SandboxAddress>();
         services.TryAddSingleton<SandboxTokenStore>();
         services.TryAddSingleton<SandboxAuthorizationCodes>();
         services.TryAddSingleton<SandboxRateLimiter>();
@@ -27,11 +33,11 @@ public static class SandboxExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapBitbucketSandbox(this IEndpointRouteBuilder endpoints)
     {
-        var pathBase = endpoints.ServiceProvider.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.PathBase;
+        var pathBase = endpoints.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value.PathBase;
         var sandbox = endpoints.MapGroup(pathBase).DisableAntiforgery().ExcludeFromDescription();
 
-        sandbox.MapPost(BitbucketEndpoints.TokenPath, SandboxTokenEndpoint.HandleAsync);
-        sandbox.MapGet(BitbucketEndpoints.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
+        sandbox.MapPost(BitbucketPaths.TokenPath, SandboxTokenEndpoint.HandleAsync);
+        sandbox.MapGet(BitbucketPaths.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
         sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
         sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
         SandboxRestApi.Map(sandbox, pathBase);

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using BitbucketBlazor.Bitbucket;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
 
 /// <summary>
-/// Bitbucket's limit of so many requests per rolling hour (<see cref="SandboxSettings.RateLimitPerHour"/>),
+/// Bitbucket's limit of so many requests per rolling hour (<see cref="SandboxOptions.RateLimitPerHour"/>),
 /// with one deliberate difference: Bitbucket counts against the OAuth consumer, the sandbox
 /// against the access token. The demo consumers are shared by every visitor of a hosted
 /// instance, so a per-consumer count would let one room of attendees lock each other out for an
@@ -13,10 +12,10 @@ namespace BitbucketBlazor.Sandbox;
 /// </summary>
 /// <remarks>
 /// The hour is sixty one-minute buckets per token. Windows idle for an hour are dropped once
-/// there are <see cref="SandboxSettings.MaxTokens"/> of them, and never more than twice that
+/// there are <see cref="SandboxOptions.MaxTokens"/> of them, and never more than twice that
 /// are kept, so memory stays bounded. Thread-safe.
 /// </remarks>
-public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxRateLimiter(SandboxClock time, IOptions<SandboxOptions> options)
 {
     private const int Buckets = 60;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
@@ -34,13 +33,13 @@ public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOpti
     {
         var now = time.GetUtcNow();
         // Swept before the lookup: a window just created has no requests yet and looks idle.
-        if (_windows.Count >= options.Value.Sandbox.MaxTokens && !_windows.ContainsKey(tokenFingerprint))
+        if (_windows.Count >= options.Value.MaxTokens && !_windows.ContainsKey(tokenFingerprint))
         {
             DropIdleWindows(now);
         }
 
         var window = _windows.GetOrAdd(tokenFingerprint, _ => new Window());
-        return window.TryAcquire(now, options.Value.Sandbox.RateLimitPerHour, out retryAfter);
+        return window.TryAcquire(now, options.Value.RateLimitPerHour, out retryAfter);
     }
 
     private void DropIdleWindows(DateTimeOffset now)
@@ -57,7 +56,7 @@ public sealed class SandboxRateLimiter(SandboxClock time, IOptions<BitbucketOpti
         // A flood of fresh tokens could keep every window busy; past twice the cap the least
         // recently used half goes, so memory stays bounded even then (at worst their next
         // requests are counted from zero).
-        var hardCap = 2 * options.Value.Sandbox.MaxTokens;
+        var hardCap = 2 * options.Value.MaxTokens;
         if (_windows.Count >= hardCap)
         {
             foreach (var (key, _) in _windows.OrderBy(w => w.Value.LastMinute).Take(_windows.Count / 2).ToList())

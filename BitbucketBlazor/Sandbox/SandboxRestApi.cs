@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using BitbucketBlazor.Bitbucket;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -130,7 +129,7 @@ internal static class SandboxRestApi
         if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            var limit = services.GetRequiredService<IOptions<BitbucketOptions>>().Value.Sandbox.RateLimitPerHour;
+            var limit = services.GetRequiredService<IOptions<SandboxOptions>>().Value.RateLimitPerHour;
             return SandboxResults.ApiError(StatusCodes.Status429TooManyRequests, RateLimitMessage,
                 $"This access token may make {limit} requests per rolling hour (Bitbucket counts per OAuth consumer; the sandbox per token, so visitors sharing a demo consumer never lock each other out).");
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Primitives;
 
 namespace BitbucketBlazor.Sandbox;

@@ -1,4 +1,4 @@
-using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -31,10 +31,10 @@ public sealed record SandboxTokenGrant(string AccessToken, string RefreshToken, 
 
 /// <summary>
 /// The sandbox's access and refresh tokens, in memory and bounded by
-/// <see cref="SandboxSettings.MaxTokens"/>: when full, expired tokens go first, then the oldest.
+/// <see cref="SandboxOptions.MaxTokens"/>: when full, expired tokens go first, then the oldest.
 /// Tokens are kept by fingerprint only. Thread-safe.
 /// </summary>
-public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptions> options)
+public sealed class SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options)
 {
     /// <summary>How long an access token lives: two hours, as on Bitbucket.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
@@ -49,7 +49,7 @@ public sealed class SandboxTokenStore(SandboxClock time, IOptions<BitbucketOptio
     private readonly Dictionary<string, (string ConsumerKey, IReadOnlyList<string> Scopes)> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Queue<string> _refreshOrder = new();
 
-    private int Capacity => options.Value.Sandbox.MaxTokens;
+    private int Capacity => options.Value.MaxTokens;
 
     /// <summary>Gets how many access tokens the store holds, expired ones included.</summary>
     public int AccessTokenCount

@@ -1,5 +1,6 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Pages.ClientCredentials;
+using BitbucketBlazor.Components.Shared;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;

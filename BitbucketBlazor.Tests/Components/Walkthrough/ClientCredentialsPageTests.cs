@@ -1,3 +1,4 @@
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Pages.ClientCredentials;
 using BitbucketBlazor.Sandbox;
 using Bunit;

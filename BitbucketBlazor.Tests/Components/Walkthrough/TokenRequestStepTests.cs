@@ -1,4 +1,5 @@
 using BitbucketBlazor.Components.Pages.ClientCredentials;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using Bunit;
 

@@ -1,4 +1,6 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 
 namespace BitbucketBlazor.Components.Shared;
@@ -14,8 +16,8 @@ public static class CodeRequests
     {
         var url = publicUrl(preview.Url);
         var text = url.ToString();
-        var siteUrl = text.EndsWith(BitbucketEndpoints.TokenPath, StringComparison.Ordinal)
-            ? new Uri(text[..^BitbucketEndpoints.TokenPath.Length])
+        var siteUrl = text.EndsWith(BitbucketPaths.TokenPath, StringComparison.Ordinal)
+            ? new Uri(text[..^BitbucketPaths.TokenPath.Length])
             : url;
         return new CodeRequest(preview.Method, url, clientId, UsesBearerToken: false, preview.Form,
             new RefitCall("IBitbucketOAuthApi", siteUrl, "RequestTokenAsync(authorization, form, CancellationToken.None)"));

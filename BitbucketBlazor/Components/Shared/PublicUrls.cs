@@ -1,5 +1,4 @@
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Sandbox;
 using Microsoft.AspNetCore.Components;
 
 namespace BitbucketBlazor.Components.Shared;
@@ -9,7 +8,7 @@ namespace BitbucketBlazor.Components.Shared;
 /// the server calls its own loopback address; the visitor reaches the same sandbox through the
 /// page's origin.
 /// </summary>
-public sealed class PublicUrls(BitbucketEndpoints endpoints, SandboxAddress sandboxAddress, NavigationManager navigation)
+public sealed class PublicUrls(BitbucketEndpoints endpoints, SandboxLocation sandbox, NavigationManager navigation)
 {
     /// <summary>Returns the URL as the visitor's machine reaches it.</summary>
     public Uri ToPublic(Uri serverUrl)
@@ -21,7 +20,7 @@ public sealed class PublicUrls(BitbucketEndpoints endpoints, SandboxAddress sand
 
         try
         {
-            var internalBase = sandboxAddress.BaseUrl.ToString();
+            var internalBase = sandbox.AppBaseUrl.ToString();
             var text = serverUrl.ToString();
             return text.StartsWith(internalBase, StringComparison.OrdinalIgnoreCase)
                 ? new Uri(new Uri(navigation.BaseUri), text[internalBase.Length..])

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BitbucketBlazor.Bitbucket;
+namespace BitbucketBlazor.Bitbucket.Facts;
 
 /// <summary>The JSON conventions of Bitbucket's wire format, set once.</summary>
 public static class BitbucketJson

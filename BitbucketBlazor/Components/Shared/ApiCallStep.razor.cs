@@ -1,10 +1,10 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
-using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using Microsoft.AspNetCore.Components;
 
-namespace BitbucketBlazor.Components.Pages.ClientCredentials;
+namespace BitbucketBlazor.Components.Shared;
 
 /// <summary>Step 4 of the walkthrough: a REST API call with the current token.</summary>
 public sealed partial class ApiCallStep : IDisposable
@@ -93,8 +93,8 @@ public sealed partial class ApiCallStep : IDisposable
     {
         var workspace = Workspace;
         var repo = RepoSlug;
-        var ws = Quote(workspace);
-        var rs = Quote(repo);
+        var ws = SnippetLiterals.CSharp(workspace);
+        var rs = SnippetLiterals.CSharp(repo);
         return _endpoint switch
         {
             ApiEndpoint.CurrentUser => RunAsync(
@@ -177,8 +177,6 @@ public sealed partial class ApiCallStep : IDisposable
     }
 
     private Task GetNewTokenAsync() => OnGetNewToken.HasDelegate ? OnGetNewToken.InvokeAsync() : Task.CompletedTask;
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <inheritdoc />
     public void Dispose()

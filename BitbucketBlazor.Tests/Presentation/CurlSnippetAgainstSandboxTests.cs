@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>The generated curl snippet is run for real, with bash, against the app's own sandbox.</summary>
 public sealed class CurlSnippetAgainstSandboxTests(AppFixture app) : IClassFixture<AppFixture>
@@ -20,7 +22,7 @@ public sealed class CurlSnippetAgainstSandboxTests(AppFixture app) : IClassFixtu
             Assert.Skip($"Needs curl and bash on PATH (curl: {curl ?? "missing"}, bash: {bash ?? "missing"}); install curl to run it.");
         }
 
-        var request = new CodeRequest("POST", new Uri(app.RootUri, "sandbox" + BitbucketEndpoints.TokenPath),
+        var request = new CodeRequest("POST", new Uri(app.RootUri, "sandbox" + BitbucketPaths.TokenPath),
             DemoConsumers.Private.Key, UsesBearerToken: false, [new("grant_type", "client_credentials")], Refit: null);
         var snippet = CodeSnippetGenerator.Curl(request);
         Assert.DoesNotContain(DemoConsumers.Private.Secret, snippet, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace BitbucketBlazor.Bitbucket;
+namespace BitbucketBlazor.Bitbucket.Facts;
 
 /// <summary>Bitbucket Cloud's OAuth scopes, each with what it lets a token do in plain words.</summary>
 public static class ScopeCatalog

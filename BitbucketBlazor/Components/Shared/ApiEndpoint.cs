@@ -1,4 +1,4 @@
-namespace BitbucketBlazor.Components.Pages.ClientCredentials;
+namespace BitbucketBlazor.Components.Shared;
 
 /// <summary>The REST API 2.0 endpoints the walkthrough can call.</summary>
 public enum ApiEndpoint

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>What a piece of highlighted JSON is.</summary>
 public enum JsonTokenKind

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using BitbucketBlazor.Bitbucket;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>
 /// Writes one method of the app's Refit interfaces as C# a reader can paste next to the Refit
@@ -78,7 +78,7 @@ internal static class RefitDeclarationWriter
     private static string Literal(CustomAttributeTypedArgument argument) => argument.Value switch
     {
         null => "null",
-        string text => CodeSnippetGenerator.CSharpString(text),
+        string text => SnippetLiterals.CSharp(text),
         bool flag => flag ? "true" : "false",
         IReadOnlyCollection<CustomAttributeTypedArgument> items =>
             $"new {TypeName(argument.ArgumentType.GetElementType()!, null)}[] {{ {string.Join(", ", items.Select(Literal))} }}",

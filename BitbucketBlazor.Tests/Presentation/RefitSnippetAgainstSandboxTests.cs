@@ -1,8 +1,11 @@
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
+using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>
 /// The generated C# Refit snippet is compiled by Roslyn as the <c>Program.cs</c> of a new console app
@@ -43,8 +46,8 @@ public sealed class RefitSnippetAgainstSandboxTests(AppFixture app) : IClassFixt
     public static TheoryData<string> ApiStepInvocations()
     {
         var repository = SandboxData.Repositories[0];
-        var ws = CodeSnippetGenerator.CSharpString(repository.Workspace.Slug);
-        var rs = CodeSnippetGenerator.CSharpString(repository.Slug);
+        var ws = SnippetLiterals.CSharp(repository.Workspace.Slug);
+        var rs = SnippetLiterals.CSharp(repository.Slug);
         return new(
             "GetCurrentUserAsync(accessToken, CancellationToken.None)",
             "GetUserWorkspacesAsync(accessToken, page: null, pagelen: null, CancellationToken.None)",

@@ -1,6 +1,7 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 public sealed class CodeSnippetGeneratorTests
 {
@@ -55,6 +56,18 @@ public sealed class CodeSnippetGeneratorTests
 
         Assert.All(snippets, s => Assert.DoesNotContain("RT-value-that-must-not-show", s.Code, StringComparison.Ordinal));
         Assert.Contains("\"refresh_token=$BITBUCKET_REFRESH_TOKEN\"", snippets[0].Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnySecretFieldOfTheMaskingPolicyBecomesAPlaceholderEvenWithoutANamedVariable()
+    {
+        var request = s_tokenRequest with { Form = [new("grant_type", "password"), new("username", "ann"), new("password", "pw-that-must-not-show")] };
+
+        var snippets = new CodeSnippetGenerator().Generate(request);
+
+        Assert.All(snippets, s => Assert.DoesNotContain("pw-that-must-not-show", s.Code, StringComparison.Ordinal));
+        Assert.Contains("\"password=$BITBUCKET_PASSWORD\"", snippets[0].Code, StringComparison.Ordinal);
+        Assert.Contains("Environment.GetEnvironmentVariable(\"BITBUCKET_PASSWORD\")", snippets[1].Code, StringComparison.Ordinal);
     }
 
     [Fact]

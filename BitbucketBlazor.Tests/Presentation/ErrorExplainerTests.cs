@@ -1,8 +1,9 @@
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Components;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 public sealed class ErrorExplainerTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace BitbucketBlazor.Hosting;
+namespace BitbucketBlazor.Common;
 
 /// <summary>
 /// A self-contained HTML page served outside Blazor — the sandbox's consent page, the OAuth

@@ -1,7 +1,8 @@
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Hosting;
 
 /// <summary>
 /// The presenter controls in sandbox mode: they act on the sandbox's in-process token store,

@@ -1,8 +1,10 @@
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>
 /// The generated JavaScript <c>fetch</c> snippet is saved as an <c>.mjs</c> file, exactly as generated,

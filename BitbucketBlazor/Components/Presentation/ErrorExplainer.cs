@@ -1,8 +1,9 @@
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.OAuth;
 
-namespace BitbucketBlazor.OAuth;
+namespace BitbucketBlazor.Components.Presentation;
 
 /// <summary>Which lesson an error teaches; tests and the UI's icons key off it.</summary>
 public enum ErrorKind

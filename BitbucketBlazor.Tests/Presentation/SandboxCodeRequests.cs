@@ -2,12 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 /// <summary>The requests the snippet tests write as code, aimed at a running app's sandbox, as the pages build them.</summary>
 internal static class SandboxCodeRequests
@@ -16,7 +18,7 @@ internal static class SandboxCodeRequests
     public static CodeRequest ClientCredentials(AppFixture app)
     {
         var siteUrl = new Uri(app.RootUri, "sandbox");
-        return new CodeRequest("POST", new Uri(siteUrl + BitbucketEndpoints.TokenPath), DemoConsumers.Private.Key,
+        return new CodeRequest("POST", new Uri(siteUrl + BitbucketPaths.TokenPath), DemoConsumers.Private.Key,
             UsesBearerToken: false, [new("grant_type", "client_credentials")],
             new RefitCall("IBitbucketOAuthApi", siteUrl, "RequestTokenAsync(authorization, form, CancellationToken.None)"));
     }
@@ -40,7 +42,7 @@ internal static class SandboxCodeRequests
     /// <summary>Gets an access and a refresh token for the private demo consumer straight from the sandbox, without any snippet.</summary>
     public static async Task<(string AccessToken, string RefreshToken)> TokensAsync(AppFixture app)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "sandbox" + BitbucketEndpoints.TokenPath)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "sandbox" + BitbucketPaths.TokenPath)
         {
             Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
         };

@@ -1,4 +1,4 @@
-namespace BitbucketBlazor.Sandbox;
+namespace BitbucketBlazor.Bitbucket.Facts;
 
 /// <summary>
 /// An OAuth consumer the sandbox knows. The demo values are sandbox-only: they open nothing on

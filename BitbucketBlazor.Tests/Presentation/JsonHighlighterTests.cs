@@ -1,6 +1,7 @@
+using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 
-namespace BitbucketBlazor.Tests.OAuth;
+namespace BitbucketBlazor.Tests.Presentation;
 
 public sealed class JsonHighlighterTests
 {
