@@ -22,6 +22,7 @@ builder.Services.AddAppHealthChecks();
 var app = builder.Build();
 
 app.UseAppHosting();
+app.UseBrowserStepRecording();
 app.MapBitbucketSandbox();
 app.MapSampleEndpoints();
 app.MapUserInterface();

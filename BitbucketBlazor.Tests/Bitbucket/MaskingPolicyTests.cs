@@ -1,5 +1,5 @@
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 
 namespace BitbucketBlazor.Tests.Bitbucket;
 

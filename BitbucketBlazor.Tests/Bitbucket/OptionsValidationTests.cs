@@ -16,6 +16,7 @@ public sealed class OptionsValidationTests
     [InlineData("Bitbucket:CallbackUrl", "/oauth-callback", "Bitbucket:CallbackUrl")]
     [InlineData("Bitbucket:Sandbox:PathBase", "sandbox", "Bitbucket:Sandbox:PathBase")]
     [InlineData("Bitbucket:Sandbox:InternalBaseUrl", "localhost:5142", "Bitbucket:Sandbox:InternalBaseUrl")]
+    [InlineData("Bitbucket:Sandbox:RefreshTokenGracePeriod", "-00:01:00", "Bitbucket:Sandbox:RefreshTokenGracePeriod")]
     public async Task AMalformedSettingStopsStartUpWithAMessageNamingTheKey(string key, string value, string namedKey)
     {
         var failure = await StartHostAsync((key, value));

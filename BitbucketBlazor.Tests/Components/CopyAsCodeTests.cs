@@ -1,6 +1,7 @@
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components;

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components;

@@ -271,7 +271,7 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
     }
 
     [Fact]
-    public async Task AnUnknownRefreshTokenIsRefusedWithInvalidGrant()
+    public async Task AnUnknownRefreshTokenIsRefusedWithBitbucketsInvalidRequest()
     {
         var tokens = app.Services.GetRequiredService<ITokenClient>();
         var consumer = new ConsumerCredentials(DemoConsumers.Private.Key, DemoConsumers.Private.Secret, "Demo", ConsumerSource.SandboxDemo);
@@ -279,7 +279,8 @@ public sealed class AuthorizationCodeEndpointTests(SandboxFixture app) : IClassF
         var result = await tokens.RefreshAsync(consumer, "not-a-refresh-token", TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("invalid_grant", result.Error?.Error);
+        Assert.Equal("invalid_request", result.Error?.Error);
+        Assert.Equal("Invalid refresh_token", result.Error?.ErrorDescription);
         Assert.Equal(400, result.Exchange?.StatusCode);
     }
 }

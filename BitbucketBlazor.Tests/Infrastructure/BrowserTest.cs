@@ -19,8 +19,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Gets the shared fixture.</summary>
     protected BrowserFixture Fixture { get; } = fixture;
 
-    /// <summary>Gets the app's root URL.</summary>
-    protected Uri RootUri => Fixture.App.RootUri;
+    /// <summary>Gets the app's root URL; a test class with an app of its own points this at it.</summary>
+    protected virtual Uri RootUri => Fixture.App.RootUri;
 
     /// <inheritdoc />
     public virtual ValueTask InitializeAsync()

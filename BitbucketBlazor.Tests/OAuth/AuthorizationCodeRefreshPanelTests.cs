@@ -31,6 +31,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         Services.AddScoped<AuthorizationCodeSession>();
         Services.AddSingleton(new AuthorizedBrowserStore(_clock));
         Services.AddScoped<TokenRefresher>();
+        Services.AddSingleton<IPresenterControls>(new FakePresenterControls { IsAvailable = false });
         Services.AddLogging();
     }
 
@@ -45,6 +46,8 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var preview = panel.Find("[data-testid=refresh-request-preview]").TextContent;
         Assert.Contains("grant_type=refresh_token", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("first-refresh-token-value", panel.Markup, StringComparison.Ordinal);
+        // Nor in what the panel hands its children: that is on the wire too.
+        RenderedSecrets.AssertNotSent(panel, JSInterop, "first-refresh-token-value", "a2V5OnRoZS1zZWNyZXQ=");
 
         await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
 

@@ -1,7 +1,7 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Infrastructure;
 
 namespace BitbucketBlazor.Tests.Presentation;
 
@@ -29,10 +29,50 @@ public sealed class ErrorExplainerTests
     [InlineData("unauthorized_client")]
     public void AWrongSecretOrUnknownConsumerIsExplained(string error)
     {
-        var explanation = ErrorExplainer.ForToken(FakeTokenClient.Failure(s_consumer, error, "Requests must be authenticated using OAuth client credentials"))!;
+        var explanation = ErrorExplainer.ForToken(FakeTokenClient.Failure(s_consumer, error, "Invalid OAuth client credentials"))!;
 
         Assert.Equal(ErrorKind.BadClientCredentials, explanation.Kind);
         Assert.Contains("Key and Secret", explanation.Fix, StringComparison.Ordinal);
+        Assert.Contains("Invalid OAuth client credentials", explanation.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARequestWithoutClientAuthenticationIsToldToSendHttpBasic()
+    {
+        var explanation = ErrorExplainer.ForToken(FakeTokenClient.Failure(s_consumer, "unauthorized_client", "Requests must be authenticated using OAuth client credentials"))!;
+
+        Assert.Equal(ErrorKind.MissingClientAuthentication, explanation.Kind);
+        Assert.Contains("Authorization: Basic", explanation.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("invalid_request", "Invalid refresh_token")]
+    [InlineData("invalid_grant", "The refresh token is invalid.")]
+    public void ARefusedRefreshTokenIsExplainedWithRotation(string error, string description)
+    {
+        var explanation = ErrorExplainer.ForToken(FakeTokenClient.Failure(s_consumer, error, description))!;
+
+        Assert.Equal(ErrorKind.InvalidRefreshToken, explanation.Kind);
+        Assert.Contains("rotates refresh tokens", explanation.Cause, StringComparison.Ordinal);
+        Assert.Contains("newest", explanation.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOldRefreshTokenRefusedAfterRotationIsExplainedAsAlreadyUsedWithTheGracePeriod()
+    {
+        var result = FakeTokenClient.Failure(s_consumer, "invalid_request", "Invalid refresh_token");
+
+        var explanation = ErrorExplainer.ForUsedRefreshToken(result, TimeSpan.FromMinutes(10))!;
+
+        Assert.Equal(ErrorKind.RefreshTokenAlreadyUsed, explanation.Kind);
+        Assert.Contains("10 minutes", explanation.Cause, StringComparison.Ordinal);
+        Assert.Equal("invalid_request: Invalid refresh_token", explanation.Quote);
+    }
+
+    [Fact]
+    public void AnOldRefreshTokenStillInsideItsGracePeriodNeedsNoExplanation()
+    {
+        Assert.Null(ErrorExplainer.ForUsedRefreshToken(FakeTokenClient.Success(s_consumer, "token"), TimeSpan.FromMinutes(10)));
     }
 
     [Fact]
@@ -86,6 +126,17 @@ public sealed class ErrorExplainerTests
 
         Assert.Equal(ErrorKind.MissingScope, explanation.Kind);
         Assert.Contains("get a new token", explanation.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingScopeNamesBothSidesFromBitbucketsHeaders()
+    {
+        var result = FakeBitbucketApi.Error<Account>(ApiUrl, 403, "Your credentials lack one or more required privilege scopes.",
+            new("x-accepted-oauth-scopes", "pullrequest"), new("x-oauth-scopes", "account"));
+
+        var explanation = ErrorExplainer.ForApi(result)!;
+
+        Assert.Contains("This endpoint needs pullrequest; the token has account", explanation.Cause, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace BitbucketBlazor.Tests.Presentation;
 public sealed class JavaScriptSnippetAgainstSandboxTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Set to 1 (CI does) to fail rather than skip when Node.js is missing.</summary>
-    public const string RequireNodeVariable = "BITBUCKETBLAZOR_REQUIRE_NODE";
+    public const string RequireNodeVariable = SnippetRunner.RequireNodeVariable;
 
     [Fact]
     public async Task TheFetchSnippetForThePrivateDemoConsumerGetsATokenFromTheSandbox()
@@ -67,20 +67,5 @@ public sealed class JavaScriptSnippetAgainstSandboxTests(AppFixture app) : IClas
         Assert.Contains($"Set {CodeSnippetGenerator.ClientSecretVariable}", run.Errors, StringComparison.Ordinal);
     }
 
-    private static string Node()
-    {
-        var node = SnippetRunner.FindOnPath("node");
-        if (node is null)
-        {
-            const string Missing = "Needs Node.js 18+ (global fetch) on PATH to run the JavaScript snippet: install it, for example apt-get install -y nodejs.";
-            if (Environment.GetEnvironmentVariable(RequireNodeVariable) == "1")
-            {
-                Assert.Fail(Missing + $" {RequireNodeVariable}=1 makes this a failure, not a skip.");
-            }
-
-            Assert.Skip(Missing);
-        }
-
-        return node;
-    }
+    private static string Node() => SnippetRunner.RequireNode();
 }

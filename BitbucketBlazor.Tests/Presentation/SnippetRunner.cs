@@ -73,15 +73,57 @@ internal static class SnippetRunner
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
 
-    /// <summary>Runs a JavaScript snippet as an ES module (top-level <c>await</c>) with <paramref name="node"/>.</summary>
-    public static async Task<SnippetRun> RunNodeAsync(string node, string snippet, IReadOnlyDictionary<string, string> environment)
+    private static readonly string[] s_shellTools = ["bash", "curl", "jq"];
+
+    /// <summary>Set to 1 (CI does) to fail rather than skip when Node.js is missing.</summary>
+    public const string RequireNodeVariable = "BITBUCKETBLAZOR_REQUIRE_NODE";
+
+    /// <summary>Set to 1 (CI does) to fail rather than skip when bash, curl or jq is missing.</summary>
+    public const string RequireShellToolsVariable = "BITBUCKETBLAZOR_REQUIRE_JQ";
+
+    /// <summary>Finds Node.js, or skips the test saying how to install it (fails instead when <see cref="RequireNodeVariable"/> is 1).</summary>
+    public static string RequireNode() =>
+        FindOnPath("node") ?? Missing(
+            "Needs Node.js 18+ (global fetch) on PATH to run the JavaScript snippet: install it, for example apt-get install -y nodejs.",
+            RequireNodeVariable);
+
+    /// <summary>Finds bash after checking curl and jq are there too, or skips (fails when <see cref="RequireShellToolsVariable"/> is 1).</summary>
+    public static string RequireBashWithCurlAndJq()
     {
-        var directory = Directory.CreateTempSubdirectory("snippet-js-");
+        var missing = s_shellTools.Where(tool => FindOnPath(tool) is null).ToList();
+        return missing.Count == 0
+            ? FindOnPath("bash")!
+            : Missing($"Needs {string.Join(", ", missing)} on PATH to run the bash program: install them, for example apt-get install -y curl jq.", RequireShellToolsVariable);
+    }
+
+    /// <summary>Runs a bash script from a file, as a reader would after saving it.</summary>
+    public static Task<SnippetRun> RunBashAsync(string bash, string script, IReadOnlyDictionary<string, string> environment) =>
+        RunScriptAsync(bash, "program.sh", script, environment);
+
+    private static string Missing(string message, string requireVariable)
+    {
+        if (Environment.GetEnvironmentVariable(requireVariable) == "1")
+        {
+            Assert.Fail(message + $" {requireVariable}=1 makes this a failure, not a skip.");
+        }
+
+        Assert.Skip(message);
+        return "";
+    }
+
+    /// <summary>Runs a JavaScript snippet as an ES module (top-level <c>await</c>) with <paramref name="node"/>.</summary>
+    public static Task<SnippetRun> RunNodeAsync(string node, string snippet, IReadOnlyDictionary<string, string> environment) =>
+        RunScriptAsync(node, "snippet.mjs", snippet, environment);
+
+    // Saves the code as a file in a fresh folder and runs it with its interpreter, as a reader would.
+    private static async Task<SnippetRun> RunScriptAsync(string interpreter, string fileName, string code, IReadOnlyDictionary<string, string> environment)
+    {
+        var directory = Directory.CreateTempSubdirectory("snippet-");
         try
         {
-            var file = Path.Combine(directory.FullName, "snippet.mjs");
-            await File.WriteAllTextAsync(file, snippet, TestContext.Current.CancellationToken);
-            return await RunAsync(node, [file], directory.FullName, environment);
+            var file = Path.Combine(directory.FullName, fileName);
+            await File.WriteAllTextAsync(file, code, TestContext.Current.CancellationToken);
+            return await RunAsync(interpreter, [file], directory.FullName, environment);
         }
         finally
         {

@@ -22,14 +22,18 @@ public sealed class SandboxSchemaTests(SandboxFixture app) : IClassFixture<Sandb
     [InlineData(Featured + "/pullrequests/1", "pullrequest")]
     [InlineData(Featured + "/commits", "paginated_changeset")]
     [InlineData(Featured + "/commits?page=2", "paginated_changeset")]
-    public async Task ApiBodiesValidateAgainstTheSpec(string path, string definition)
+    public async Task ApiBodiesValidateAgainstTheSpecWithBitbucketsScopeHeaders(string path, string definition)
     {
         BitbucketSpec.SkipIfMissing();
         var token = await app.Sandbox.AccessTokenAsync(DemoConsumers.Private);
 
-        var body = await app.Sandbox.GetApiJsonAsync(path, token);
+        using var response = await app.Sandbox.GetApiAsync(path, token);
+        var body = await SandboxClient.ReadJsonAsync(response);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         BitbucketSpec.AssertValid(definition, body);
+        var accepted = path.Contains("/pullrequests", StringComparison.Ordinal) ? "pullrequest" : path.StartsWith("repositories", StringComparison.Ordinal) ? "repository" : "account";
+        SandboxResponseHeaderTests.AssertBitbucketHeadersOnly(response, ScopeHeaders.Format(DemoConsumers.Private.Scopes), accepted);
     }
 
     [Fact]

@@ -51,36 +51,33 @@ public sealed class SandboxTokenEndpointTests(SandboxFixture app) : IClassFixtur
     }
 
     [Fact]
-    public async Task RequestWithoutClientAuthenticationIsUnauthorizedClientWithABasicChallenge()
+    public async Task RequestWithoutClientAuthenticationIsUnauthorizedClientWith400AsOnBitbucket()
     {
         using var response = await Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.None, ("grant_type", "client_credentials"));
 
-        await AssertOAuthErrorAsync(response, HttpStatusCode.Unauthorized, "unauthorized_client", "Requests must be authenticated using OAuth client credentials");
-        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
-        Assert.Equal("Basic", challenge.Scheme);
-        Assert.StartsWith("realm=", challenge.Parameter, StringComparison.Ordinal);
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "unauthorized_client", "Requests must be authenticated using OAuth client credentials");
     }
 
     [Theory]
     [InlineData(ClientAuth.Basic)]
     [InlineData(ClientAuth.Form)]
-    public async Task WrongSecretIsInvalidClient(ClientAuth auth)
+    public async Task WrongSecretIsUnauthorizedClientWithBitbucketsMessage(ClientAuth auth)
     {
         var impostor = DemoConsumers.Private with { Secret = "not-the-secret" };
 
         using var response = await Sandbox.PostTokenAsync(impostor, auth, ("grant_type", "client_credentials"));
 
-        await AssertOAuthErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", "Client authentication failed: the OAuth consumer key or secret is not valid.");
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "unauthorized_client", "Invalid OAuth client credentials");
     }
 
     [Fact]
-    public async Task UnknownKeyIsInvalidClient()
+    public async Task UnknownKeyIsAnsweredLikeAWrongSecret()
     {
         var stranger = DemoConsumers.Private with { Key = "no-such-key" };
 
         using var response = await Sandbox.PostTokenAsync(stranger, ClientAuth.Basic, ("grant_type", "client_credentials"));
 
-        await AssertOAuthErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", "Client authentication failed: the OAuth consumer key or secret is not valid.");
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "unauthorized_client", "Invalid OAuth client credentials");
     }
 
     [Fact]
@@ -181,7 +178,7 @@ public sealed class SandboxTokenEndpointTests(SandboxFixture app) : IClassFixtur
     }
 
     [Fact]
-    public async Task RefreshIssuesANewAccessTokenWhileTheOlderOneStaysValid()
+    public async Task RefreshIssuesANewAccessTokenAndANewRefreshTokenWhileTheOlderAccessTokenStaysValid()
     {
         var first = await Sandbox.ClientCredentialsAsync(DemoConsumers.Private);
         var refreshToken = first.GetProperty("refresh_token").GetString()!;
@@ -192,7 +189,7 @@ public sealed class SandboxTokenEndpointTests(SandboxFixture app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("refresh_token", refreshed.GetProperty("state").GetString());
-        Assert.Equal(refreshToken, refreshed.GetProperty("refresh_token").GetString());
+        Assert.NotEqual(refreshToken, refreshed.GetProperty("refresh_token").GetString());
         Assert.NotEqual(first.GetProperty("access_token").GetString(), refreshed.GetProperty("access_token").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         await Sandbox.GetApiJsonAsync("user", first.GetProperty("access_token").GetString()!);
@@ -200,22 +197,22 @@ public sealed class SandboxTokenEndpointTests(SandboxFixture app) : IClassFixtur
     }
 
     [Fact]
-    public async Task UnknownRefreshTokenIsInvalidGrant()
+    public async Task UnknownRefreshTokenIsInvalidRequestWithBitbucketsMessage()
     {
         using var response = await Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic, ("grant_type", "refresh_token"), ("refresh_token", "made-up"));
 
-        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant");
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", "Invalid refresh_token");
     }
 
     [Fact]
-    public async Task AnotherConsumersRefreshTokenIsInvalidGrant()
+    public async Task AnotherConsumersRefreshTokenIsAnsweredLikeAnUnknownOne()
     {
         var narrow = await Sandbox.ClientCredentialsAsync(DemoConsumers.Narrow);
 
         using var response = await Sandbox.PostTokenAsync(DemoConsumers.Private, ClientAuth.Basic,
             ("grant_type", "refresh_token"), ("refresh_token", narrow.GetProperty("refresh_token").GetString()!));
 
-        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant");
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", "Invalid refresh_token");
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public static class ExchangeRecordingExtensions
             catch (Exception exception)
             {
                 var duration = time.GetElapsedTime(started);
+                logger.LogWarning("Bitbucket {Method} {Url} threw: {Detail}", request.Method.Method, MaskingPolicy.ForLogs.MaskUrl(url), MaskingPolicy.ForLogs.MaskForm(exception.ToString()));
                 var fault = exception is OperationCanceledException
                     ? $"Abandoned after {duration.TotalSeconds:0.0} s with no complete answer (time-out or cancellation)."
                     : HttpFaults.Describe(exception, url, duration);

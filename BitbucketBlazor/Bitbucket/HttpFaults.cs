@@ -40,7 +40,8 @@ internal static class HttpFaults
                 $"The TLS handshake with {where} failed: the certificate may be untrusted or the URL may use https for a plain-http server.",
             HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse } =>
                 $"{where} closed the connection or sent something that is not a valid HTTP answer. Check that the URL points at Bitbucket.",
-            _ => $"The request to {where} failed: {root.Message}",
+            // The exception's own text stays in the log (the exchange recorder writes it, masked): it can quote internals.
+            _ => $"The request to {where} failed before an answer came back. Check the URL, the network and any proxy, then try again.",
         };
     }
 

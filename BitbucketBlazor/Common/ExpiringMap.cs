@@ -126,6 +126,15 @@ public sealed class ExpiringMap<TValue>
     /// <returns>True when the key was held.</returns>
     public bool Remove(string key) => TryTake(key, out _);
 
+    /// <summary>Drops the entries that have expired, so a caller that refuses newcomers when full sees the room there is.</summary>
+    public void DropExpired()
+    {
+        lock (_gate)
+        {
+            DropExpired(_clock());
+        }
+    }
+
     /// <summary>Gets the key of the most recently set entry whose value matches, or null.</summary>
     public string? FindNewest(Func<TValue, bool> match)
     {

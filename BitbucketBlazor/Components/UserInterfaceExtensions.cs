@@ -1,6 +1,9 @@
+using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -15,15 +18,34 @@ public static class UserInterfaceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
+        services.AddSingleton<SessionHarExporter>();
         services.AddScoped<PublicUrls>();
+        services.AddPageCompression();
         return services;
     }
 
-    /// <summary>Maps static assets and the Razor components.</summary>
+    /// <summary>Maps static assets (served pre-compressed by MapStaticAssets) and the Razor components (their HTML compressed on the fly).</summary>
     public static WebApplication MapUserInterface(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    // Only the HTML documents: static assets come pre-compressed from MapStaticAssets, and the circuit's WebSocket
+    // has its own compression. The pages hold no secret (everything is masked before rendering), so compressing
+    // them over HTTPS gives an attacker nothing to guess at.
+    private static void AddPageCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html"];
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
     }
 }

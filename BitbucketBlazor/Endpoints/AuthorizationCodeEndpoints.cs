@@ -69,7 +69,7 @@ public static class AuthorizationCodeEndpoints
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
             // Not the developer exception page: the query holds a code, and no stack trace belongs on this page.
-            loggers.CreateLogger(typeof(AuthorizationCodeEndpoints)).LogError("The OAuth callback failed unexpectedly: {ExceptionType}", ex.GetType().FullName);
+            loggers.CreateLogger(typeof(AuthorizationCodeEndpoints)).LogError("The OAuth callback failed unexpectedly: {Detail}", UnexpectedFailure.MaskedDetail(ex));
             return CallbackPage.Error(
                 new CallbackFailure(
                     CallbackFailureKind.ExchangeFailed,

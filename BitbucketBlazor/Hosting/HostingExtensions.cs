@@ -1,3 +1,5 @@
+using BitbucketBlazor.Common;
+
 namespace BitbucketBlazor.Hosting;
 
 /// <summary>Cross-cutting hosting concerns: health checks, error handling and security headers.</summary>
@@ -29,10 +31,17 @@ public static class HostingExtensions
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
+
+            // Routing has run, so the endpoint is known. The sandbox's API and token answers imitate Bitbucket's and
+            // carry its headers, not the page protections of this app (its consent page is a page and keeps them).
+            if (context.GetEndpoint()?.Metadata.GetMetadata<MachineAnswersMetadata>() is null)
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+            }
+
             await next(context);
         });
 

@@ -55,7 +55,7 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
     public string Put(string browserId, AuthorizationHandoff handoff)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        var id = BrowserBinding.NewSecret();
+        var id = Crypto.NewRandomToken();
         _handoffs.Set(id, new Entry(browserId, handoff, clock.GetUtcNow() + Lifetime));
         return id;
     }
@@ -69,7 +69,7 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
         }
 
         var now = clock.GetUtcNow();
-        return _handoffs.FindNewest(e => now < e.ExpiresAt && BrowserBinding.SameBrowser(e.BrowserId, browserId));
+        return _handoffs.FindNewest(e => now < e.ExpiresAt && Crypto.FixedTimeEquals(e.BrowserId, browserId));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class AuthorizationHandoffStore(TimeProvider clock, int capacity =
     {
         if (string.IsNullOrEmpty(id)
             || !_handoffs.TryGet(id, out var entry)
-            || !BrowserBinding.SameBrowser(entry.BrowserId, browserId)
+            || !Crypto.FixedTimeEquals(entry.BrowserId, browserId)
             || !_handoffs.TryTake(id, out entry))
         {
             return null;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
@@ -68,13 +66,13 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
     public string Issue(string browserId, string consumerKey, string? redirectUri)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserId);
-        var state = BrowserBinding.NewSecret();
+        var state = Crypto.NewRandomToken();
         var now = clock.GetUtcNow();
         var request = new PendingAuthorization(consumerKey, redirectUri, now, now + Lifetime);
 
         // When full, the oldest go: a flood of /authorize requests can then only push out older
         // pending logins, never grow memory.
-        _states.Set(Hash(state), new Entry(browserId, request));
+        _states.Set(Crypto.Fingerprint(state), new Entry(browserId, request));
         return state;
     }
 
@@ -89,13 +87,13 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
             return new StateCheck(StateCheckOutcome.Missing, null);
         }
 
-        var key = Hash(state);
+        var key = Crypto.Fingerprint(state);
         if (!_states.TryGet(key, out var entry))
         {
             return new StateCheck(StateCheckOutcome.Unknown, null);
         }
 
-        if (!BrowserBinding.SameBrowser(entry.BrowserId, browserId))
+        if (!Crypto.FixedTimeEquals(entry.BrowserId, browserId))
         {
             // Left in place: the browser it belongs to may still come back with it.
             return new StateCheck(StateCheckOutcome.OtherBrowser, null);
@@ -118,7 +116,6 @@ public sealed class AuthorizationStateStore(TimeProvider clock, int capacity = A
             : new StateCheck(StateCheckOutcome.AlreadyUsed, null);
     }
 
-    private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 
     private sealed class Entry(string browserId, PendingAuthorization request)
     {

@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.OAuth;
 
@@ -24,15 +23,19 @@ public static class BrowserBinding
     public static string? Find(HttpContext context) =>
         context.Request.Cookies.TryGetValue(CookieName, out var value) && IsWellFormed(value) ? value : null;
 
+    /// <summary>Gets this browser's id from its cookie, or the one given to it during this request, or null.</summary>
+    public static string? Current(HttpContext context) => Find(context) ?? context.Items[CookieName] as string;
+
     /// <summary>Gets this browser's id, or gives it a new one and sets the cookie on the response.</summary>
     public static string GetOrCreate(HttpContext context)
     {
-        if (Find(context) is { } existing)
+        if (Current(context) is { } existing)
         {
             return existing;
         }
 
-        var id = NewSecret();
+        var id = Crypto.NewRandomToken();
+        context.Items[CookieName] = id;
         context.Response.Cookies.Append(CookieName, id, new CookieOptions
         {
             HttpOnly = true,
@@ -44,14 +47,6 @@ public static class BrowserBinding
         });
         return id;
     }
-
-    /// <summary>A fresh 256-bit random value from <see cref="RandomNumberGenerator"/>, base64url (43 characters).</summary>
-    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>Compares two ids in constant time, so timing does not tell how much of a guess was right.</summary>
-    public static bool SameBrowser(string? a, string? b) =>
-        a is not null && b is not null &&
-        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
 
     private static bool IsWellFormed(string value) =>
         value.Length == 43 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -21,8 +21,10 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new AuthorizationStateStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AuthorizationHandoffStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new BrowserStepStore(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
+        services.AddScoped<AuthorizationCodeResume>();
         services.AddScoped<TokenRefresher>();
         return services;
     }

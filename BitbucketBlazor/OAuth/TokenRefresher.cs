@@ -3,7 +3,8 @@ namespace BitbucketBlazor.OAuth;
 /// <summary>
 /// The refresh grant (RFC 6749 §6) for the circuit's current token, whichever flow produced it:
 /// sends <c>grant_type=refresh_token</c> once, records the exchange in the history, keeps the new
-/// token, and updates the browser's server-side authorization when the token came from there.
+/// token with the newest refresh token (Bitbucket rotates them), and updates the browser's
+/// server-side authorization when the token came from there.
 /// </summary>
 public sealed class TokenRefresher(
     ITokenClient tokens,
@@ -38,27 +39,42 @@ public sealed class TokenRefresher(
             return inFlight;
         }
 
-        return _inFlight = SendRefreshAsync(cancellationToken);
+        return _inFlight = SendRefreshAsync(state.Token?.RefreshToken, cancellationToken);
     }
 
-    private async Task<TokenResult> SendRefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes with the refresh token the last refresh replaced (<see cref="TokenState.PreviousRefreshToken"/>), to
+    /// show what Bitbucket does with a used one: within the grace period it still works, and its answer, the newest
+    /// refresh token, becomes the one this tab keeps; after it, it is refused and the current token stays.
+    /// </summary>
+    public Task<TokenResult> RefreshWithPreviousAsync(CancellationToken cancellationToken = default)
     {
-        if (!CanRefresh)
+        if (_inFlight is { IsCompleted: false } inFlight)
+        {
+            return inFlight;
+        }
+
+        return _inFlight = SendRefreshAsync(state.PreviousRefreshToken?.Value, cancellationToken);
+    }
+
+    private async Task<TokenResult> SendRefreshAsync(string? refreshToken, CancellationToken cancellationToken)
+    {
+        if (!CanRefresh || string.IsNullOrEmpty(refreshToken))
         {
             return new TokenResult(null, null, null, "There is no refresh token to use: get a token first.");
         }
 
         var consumer = state.Consumer!;
         var oldToken = state.Token!;
+        var sentAt = clock.GetUtcNow();
         TokenResult result;
         try
         {
-            result = await tokens.RefreshAsync(consumer, oldToken.RefreshToken!, cancellationToken);
+            result = await tokens.RefreshAsync(consumer, refreshToken, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Refresh request failed before an answer came back: {ExceptionType}", ex.GetType().Name);
-            return new TokenResult(null, null, null, $"The request failed before an answer came back: {ex.Message}");
+            return new TokenResult(null, null, null, UnexpectedFailure.Explain(logger, ex, "The refresh request", "The current token is unchanged; try the refresh again."));
         }
 
         if (result.Exchange is { } exchange)
@@ -68,21 +84,23 @@ public sealed class TokenRefresher(
 
         if (result.Token is { } token)
         {
-            // Bitbucket sends a refresh token back; should one not come, the old one still works.
-            var kept = string.IsNullOrEmpty(token.RefreshToken) ? token with { RefreshToken = oldToken.RefreshToken } : token;
-            await state.SetTokenAsync(kept, Grant);
-            UpdateBrowserAuthorization(consumer, oldToken.RefreshToken!, kept);
+            // Bitbucket sends a refresh token back, a new one since it rotates them: that one is kept. Should none
+            // come, the one just used still works.
+            var kept = string.IsNullOrEmpty(token.RefreshToken) ? token with { RefreshToken = refreshToken } : token;
+            await state.SetRefreshedTokenAsync(kept, new ReplacedRefreshToken(refreshToken, sentAt));
+            UpdateBrowserAuthorization(consumer, [refreshToken, oldToken.RefreshToken!], kept);
         }
 
         return result;
     }
 
-    private void UpdateBrowserAuthorization(ConsumerCredentials consumer, string usedRefreshToken, Bitbucket.Models.TokenResponse token)
+    private void UpdateBrowserAuthorization(ConsumerCredentials consumer, string[] replacedRefreshTokens, Bitbucket.Models.TokenResponse token)
     {
-        // Only the browser's own login is updated, never with a token of another flow.
+        // Only the browser's own login is updated, never with a token of another flow: it holds the refresh token
+        // just used, or (after trying an old one) the tab's current one, and gets the newest either way.
         if (authorizations.Find(session.BrowserId) is { } current &&
             current.Consumer.ClientId == consumer.ClientId &&
-            current.Token.RefreshToken == usedRefreshToken)
+            replacedRefreshTokens.Contains(current.Token.RefreshToken))
         {
             authorizations.Set(session.BrowserId!, new BrowserAuthorization(consumer, token, Grant, clock.GetUtcNow()));
         }

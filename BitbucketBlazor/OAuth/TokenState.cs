@@ -18,6 +18,7 @@ public sealed class TokenState(TimeProvider clock)
 
     private readonly HashSet<EventCallback> _subscribers = [];
     private readonly List<HttpExchange> _history = [];
+    private readonly List<HttpExchange> _browserSteps = [];
 
     /// <summary>Gets the chosen consumer, or null.</summary>
     public ConsumerCredentials? Consumer { get; private set; }
@@ -58,8 +59,21 @@ public sealed class TokenState(TimeProvider clock)
     /// </summary>
     public RefreshOutcome? LastRefresh { get; private set; }
 
+    /// <summary>
+    /// Gets the refresh token the last successful refresh replaced, and when it was first used, so the refresh step
+    /// can show old and new side by side and let the visitor try the old one. Never rendered unmasked. Forgotten with
+    /// the token, and when a token of another grant arrives.
+    /// </summary>
+    public ReplacedRefreshToken? PreviousRefreshToken { get; private set; }
+
     /// <summary>Gets the exchanges so far, oldest first, at most <see cref="HistoryLimit"/>.</summary>
     public IReadOnlyList<HttpExchange> History => _history;
+
+    /// <summary>
+    /// Gets the browser's own requests of this tab's authorization-code logins (<c>/authorize</c>, consent,
+    /// callback), masked, oldest first, at most <see cref="HistoryLimit"/>: for the HAR export, not the history list.
+    /// </summary>
+    public IReadOnlyList<HttpExchange> BrowserSteps => _browserSteps;
 
     /// <summary>Gets how long the current token has left (zero once expired), or null without a token.</summary>
     public TimeSpan? Remaining => ExpiresAt is { } at
@@ -89,6 +103,7 @@ public sealed class TokenState(TimeProvider clock)
         {
             // A token from a fresh grant makes "the refreshed token is the one this tab uses" stale.
             LastRefresh = null;
+            PreviousRefreshToken = null;
         }
 
         Token = token;
@@ -111,6 +126,17 @@ public sealed class TokenState(TimeProvider clock)
 
         AutoRefresh = on;
         return NotifyAsync();
+    }
+
+    /// <summary>
+    /// Keeps a refreshed token together with the refresh token it replaces (see <see cref="PreviousRefreshToken"/>).
+    /// The newest refresh token is always the one kept: Bitbucket rotates them, and the replaced one dies soon.
+    /// </summary>
+    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced)
+    {
+        // Trying the old refresh token again keeps the time of its first use: Bitbucket's grace period runs from there.
+        PreviousRefreshToken = PreviousRefreshToken?.Value == replaced.Value ? PreviousRefreshToken : replaced;
+        return SetTokenAsync(token, TokenRefresher.Grant);
     }
 
     /// <summary>Keeps how a refresh went (see <see cref="LastRefresh"/>).</summary>
@@ -150,6 +176,16 @@ public sealed class TokenState(TimeProvider clock)
         return NotifyAsync();
     }
 
+    /// <summary>Adds the browser's steps of a login this tab claimed (see <see cref="BrowserSteps"/>).</summary>
+    public void RecordBrowserSteps(IEnumerable<HttpExchange> steps)
+    {
+        _browserSteps.AddRange(steps);
+        if (_browserSteps.Count > HistoryLimit)
+        {
+            _browserSteps.RemoveRange(0, _browserSteps.Count - HistoryLimit);
+        }
+    }
+
     /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
     public IDisposable NotifyOnChange(EventCallback callback)
     {
@@ -164,6 +200,7 @@ public sealed class TokenState(TimeProvider clock)
         ObtainedAt = null;
         ExpiresAt = null;
         LastRefresh = null;
+        PreviousRefreshToken = null;
     }
 
     private Task NotifyAsync() => Task.WhenAll(_subscribers.ToArray().Select(s => s.InvokeAsync()));

@@ -47,24 +47,24 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Sandbo
     /// <summary>Remembers a consent page and returns its unguessable id.</summary>
     public string BeginConsent(SandboxConsumer consumer, Uri callback, string? redirectUri, string? state)
     {
-        var id = SandboxSecrets.NewToken(24);
+        var id = Crypto.NewRandomToken(24);
         var consent = new SandboxPendingConsent(consumer.Key, callback, redirectUri, state, time.GetUtcNow() + ConsentLifetime);
-        _consents.Set(SandboxSecrets.Fingerprint(id), consent);
+        _consents.Set(Crypto.Fingerprint(id), consent);
         return id;
     }
 
     /// <summary>Takes (and so ends) a pending consent, or returns null when unknown or expired.</summary>
     public SandboxPendingConsent? TakeConsent(string? id) =>
-        id is not null && _consents.TryTake(SandboxSecrets.Fingerprint(id), out var consent) && time.GetUtcNow() < consent.ExpiresAt
+        id is not null && _consents.TryTake(Crypto.Fingerprint(id), out var consent) && time.GetUtcNow() < consent.ExpiresAt
             ? consent
             : null;
 
     /// <summary>Issues a code for a granted consent: 192 random bits, URL-safe, valid five minutes.</summary>
     public string IssueCode(SandboxPendingConsent consent)
     {
-        var code = SandboxSecrets.NewToken(24);
+        var code = Crypto.NewRandomToken(24);
         var issued = new SandboxAuthorizationCode(consent.ConsumerKey, consent.RedirectUri, time.GetUtcNow() + CodeLifetime);
-        _codes.Set(SandboxSecrets.Fingerprint(code), issued);
+        _codes.Set(Crypto.Fingerprint(code), issued);
         return code;
     }
 
@@ -73,5 +73,5 @@ public sealed class SandboxAuthorizationCodes(SandboxClock time, IOptions<Sandbo
     /// unknown, already used, or expired.
     /// </summary>
     public SandboxAuthorizationCode? TakeCode(string code) =>
-        _codes.TryTake(SandboxSecrets.Fingerprint(code), out var entry) && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
+        _codes.TryTake(Crypto.Fingerprint(code), out var entry) && time.GetUtcNow() < entry.ExpiresAt ? entry : null;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using BitbucketBlazor.Common;
 
 namespace BitbucketBlazor.Sandbox;
 
@@ -181,14 +180,14 @@ public static class SandboxData
 
     private static string DeterministicUuid(string seed)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16).ToArray();
+        var bytes = Crypto.Sha256(seed).AsSpan(0, 16).ToArray();
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // version 5-like, name-based
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
         return "{" + new Guid(bytes).ToString("D") + "}";
     }
 
     private static string DeterministicHash(string seed) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..40];
+        Convert.ToHexStringLower(Crypto.Sha256(seed))[..40];
 
     private static string TitleCase(string slug) =>
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -36,11 +37,16 @@ public static class SandboxExtensions
         var pathBase = endpoints.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value.PathBase;
         var sandbox = endpoints.MapGroup(pathBase).DisableAntiforgery().ExcludeFromDescription();
 
-        sandbox.MapPost(BitbucketPaths.TokenPath, SandboxTokenEndpoint.HandleAsync);
+        // The authorize endpoints serve pages (the consent page, its errors) and keep the app's page protections;
+        // everything else answers programs, as Bitbucket's own endpoints do, with Bitbucket's headers only.
         sandbox.MapGet(BitbucketPaths.AuthorizePath, SandboxAuthorizeEndpoint.Authorize);
         sandbox.MapPost(SandboxAuthorizeEndpoint.DecisionPath, SandboxAuthorizeEndpoint.DecideAsync);
-        sandbox.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
-        SandboxRestApi.Map(sandbox, pathBase);
+
+        var machines = sandbox.MapGroup("").WithoutPageSecurityHeaders();
+        machines.MapPost(BitbucketPaths.TokenPath, SandboxTokenEndpoint.HandleAsync);
+        machines.MapPost("/presenter/expire-token", SandboxPresenterEndpoint.ExpireToken);
+        machines.MapPost("/presenter/retire-refresh-token", SandboxPresenterEndpoint.RetireRefreshTokenAsync);
+        SandboxRestApi.Map(machines, pathBase);
         return endpoints;
     }
 }

@@ -41,6 +41,32 @@ public sealed class SandboxOptions : IValidatableObject
     [Range(1, 1_000_000, ErrorMessage = OutOfRange)]
     public int RateLimitPerHour { get; set; } = 1_000;
 
+    /// <summary>
+    /// Gets or sets how long a sandbox access token lives (<c>expires_in</c>). Bitbucket's is two hours;
+    /// a presenter or a test sets a short one to show expiry and refresh. Defaults to 2 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = OutOfRange)]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Gets or sets whether a refresh answers a new refresh token and retires the used one, as Bitbucket
+    /// Cloud now does, or keeps the old never-expiring refresh token. Defaults to <see cref="SandboxRefreshTokenRotation.Rotating"/>.
+    /// </summary>
+    public SandboxRefreshTokenRotation RefreshTokenRotation { get; set; } = SandboxRefreshTokenRotation.Rotating;
+
+    /// <summary>
+    /// Gets or sets how long a rotated refresh token keeps working after its first use (about ten
+    /// minutes on Bitbucket); after it the token is refused. Defaults to 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OutOfRange)]
+    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets whether the sandbox issues Bitbucket-length tokens (over 2,500 characters, like
+    /// Bitbucket's new tokens) instead of short ones. Defaults to false.
+    /// </summary>
+    public bool LongTokens { get; set; }
+
     // {0} is the property's name; the message names the full configuration key, as every other one does.
     private const string OutOfRange = $"{SectionName}:{{0}} is out of range: it must be between {{1}} and {{2}}.";
 

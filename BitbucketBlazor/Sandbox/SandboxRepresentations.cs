@@ -1,3 +1,5 @@
+using BitbucketBlazor.Common;
+
 namespace BitbucketBlazor.Sandbox;
 
 /// <summary>
@@ -228,6 +230,5 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
     private static object Link(string href) => new { Href = href };
 
     private static string DeterministicProjectUuid(SandboxRepository repository) =>
-        "{" + new Guid(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes("project:" + repository.Workspace.Slug + "/" + repository.ProjectKey)).AsSpan(0, 16)).ToString("D") + "}";
+        "{" + new Guid(Crypto.Sha256("project:" + repository.Workspace.Slug + "/" + repository.ProjectKey).AsSpan(0, 16)).ToString("D") + "}";
 }

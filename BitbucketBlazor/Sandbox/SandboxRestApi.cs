@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
@@ -23,10 +25,16 @@ internal static class SandboxRestApi
     /// <summary>Bitbucket's message past the rate limit.</summary>
     public const string RateLimitMessage = "Rate limit for this resource has been exceeded";
 
+    /// <summary>
+    /// ours: the <c>x-credential-type</c> of an OAuth consumer's token. Bitbucket's value for it is not known (the KB
+    /// sample shows <c>repo_access_token</c>, for a repository access token).
+    /// </summary>
+    public const string OAuthCredentialType = "oauth2";
+
     private const string TokenItem = "BitbucketBlazor.Sandbox.AccessToken";
 
     /// <summary>Maps the API's routes onto <paramref name="sandbox"/> (the group at the path base).</summary>
-    public static void Map(RouteGroupBuilder sandbox, string pathBase)
+    public static void Map(IEndpointRouteBuilder sandbox, string pathBase)
     {
         var api = sandbox.MapGroup("/2.0").AddEndpointFilter(RequireBearerToken);
 
@@ -112,6 +120,14 @@ internal static class SandboxRestApi
     {
         var context = invocation.HttpContext;
         var services = context.RequestServices;
+
+        // Bitbucket says which scopes an endpoint accepts on every answer, and a token's own scopes once it is known.
+        var required = context.GetEndpoint()?.Metadata.GetMetadata<SandboxRequiredScope>()?.Scope;
+        if (required is not null)
+        {
+            context.Response.Headers[ScopeHeaders.Accepted] = required;
+        }
+
         var presented = ReadBearerToken(context);
         if (presented is null)
         {
@@ -126,7 +142,10 @@ internal static class SandboxRestApi
                 return Unauthorized(context, ExpiredMessage, "The access token expired.", "invalid_token");
         }
 
-        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(SandboxSecrets.Fingerprint(presented), out var retryAfter))
+        context.Response.Headers[ScopeHeaders.Granted] = ScopeHeaders.Format(token!.Scopes);
+        context.Response.Headers[ScopeHeaders.CredentialType] = OAuthCredentialType;
+
+        if (!services.GetRequiredService<SandboxRateLimiter>().TryAcquire(Crypto.Fingerprint(presented), out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var limit = services.GetRequiredService<IOptions<SandboxOptions>>().Value.RateLimitPerHour;
@@ -134,8 +153,7 @@ internal static class SandboxRestApi
                 $"This access token may make {limit} requests per rolling hour (Bitbucket counts per OAuth consumer; the sandbox per token, so visitors sharing a demo consumer never lock each other out).");
         }
 
-        var required = context.GetEndpoint()?.Metadata.GetMetadata<SandboxRequiredScope>()?.Scope;
-        if (required is not null && !SandboxScopes.Covers(token!.Scopes, required))
+        if (required is not null && !SandboxScopes.Covers(token.Scopes, required))
         {
             context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{SandboxResults.Realm}\", error=\"insufficient_scope\", scope=\"{required}\"";
             return SandboxResults.ApiError(StatusCodes.Status403Forbidden, MissingScopeMessage,

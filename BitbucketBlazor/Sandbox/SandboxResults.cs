@@ -22,11 +22,11 @@ internal static class SandboxResults
         Results.Json(body, JsonOptions, statusCode: statusCode);
 
     /// <summary>An RFC 6749 §5.2 error from the token endpoint, never cached.</summary>
-    public static IResult OAuthError(HttpContext context, int statusCode, string error, string description)
+    public static IResult OAuthError(HttpContext context, SandboxTokenError error)
     {
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
-        return Json(new { Error = error, ErrorDescription = description }, statusCode);
+        return Json(new { error.Error, ErrorDescription = error.Description }, error.StatusCode);
     }
 
     /// <summary>A REST API 2.0 error: <c>{"type":"error","error":{"message":…,"detail":…,"data":…}}</c>.</summary>

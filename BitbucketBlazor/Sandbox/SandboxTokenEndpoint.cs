@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Common;
 using Microsoft.Extensions.Primitives;
 
 namespace BitbucketBlazor.Sandbox;
@@ -11,18 +12,8 @@ namespace BitbucketBlazor.Sandbox;
 /// </summary>
 internal static class SandboxTokenEndpoint
 {
-    /// <summary>Bitbucket's exact refusal of client credentials for a public consumer.</summary>
-    public const string PublicConsumerMessage =
-        "Cannot use client_credentials with a consumer marked as \"public\". Calls for auto generated consumers should use urn:bitbucket:oauth2:jwt instead.";
-
-    /// <summary>Bitbucket's answer when no client authentication is present.</summary>
-    public const string UnauthenticatedMessage = "Requests must be authenticated using OAuth client credentials";
-
-    /// <summary>Bitbucket's answer when the consumer has no callback URL.</summary>
-    public const string NoCallbackMessage = "No callback uri defined for the OAuth client.";
-
-    /// <summary>The sandbox's description for a wrong key or secret (Bitbucket's own wording is not known).</summary>
-    public const string InvalidClientMessage = "Client authentication failed: the OAuth consumer key or secret is not valid.";
+    /// <summary>Bitbucket's answer when the consumer has no callback URL (also shown by the authorize page).</summary>
+    public static string NoCallbackMessage => SandboxTokenErrors.NoCallback.Description;
 
     public static async Task<IResult> HandleAsync(
         HttpContext context, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
@@ -47,47 +38,43 @@ internal static class SandboxTokenEndpoint
         string? grantType = form["grant_type"];
         return grantType switch
         {
-            null or "" => SandboxResults.OAuthError(context, 400, "invalid_grant", "Unsupported grant type: None"),
+            null or "" => SandboxResults.OAuthError(context, SandboxTokenErrors.NoGrantType),
             "client_credentials" => ClientCredentials(context, consumer!, tokens),
             "authorization_code" => AuthorizationCode(context, consumer!, form, tokens, codes),
             "refresh_token" => RefreshToken(context, consumer!, form, tokens),
-
-            // Bitbucket words an absent grant type as "Unsupported grant type: None"; an unknown
-            // one gets the same wording with its name, under RFC 6749's unsupported_grant_type
-            // (the JWT grant is for Connect apps, which the sandbox does not imitate).
-            _ => SandboxResults.OAuthError(context, 400, "unsupported_grant_type", $"Unsupported grant type: {grantType}"),
+            _ => SandboxResults.OAuthError(context, SandboxTokenErrors.UnsupportedGrantType(grantType)),
         };
     }
 
     private static IResult ClientCredentials(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
         consumer.IsPrivate
             ? Success(tokens.Issue(consumer), "client_credentials")
-            : SandboxResults.OAuthError(context, 400, "invalid_grant", PublicConsumerMessage);
+            : SandboxResults.OAuthError(context, SandboxTokenErrors.PublicConsumer);
 
     private static IResult AuthorizationCode(
         HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
     {
         if (consumer.CallbackPath is null)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", NoCallbackMessage);
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.NoCallback);
         }
 
         string? code = form["code"];
         if (string.IsNullOrEmpty(code))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", "The code parameter is missing.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.MissingCode);
         }
 
         // Taken before any check so that a code is burnt by its first use, whoever makes it.
         var issued = codes.TakeCode(code);
         if (issued is null)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The authorization code is invalid, expired or already used.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidCode);
         }
 
         if (issued.ConsumerKey != consumer.Key)
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The authorization code was issued to another OAuth consumer.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.CodeOfAnotherConsumer);
         }
 
         // RFC 6749 §4.1.3: when the authorize request carried a redirect_uri, the exchange must
@@ -95,7 +82,7 @@ internal static class SandboxTokenEndpoint
         string? redirectUri = form["redirect_uri"];
         if (!string.Equals(issued.RedirectUri, string.IsNullOrEmpty(redirectUri) ? null : redirectUri, StringComparison.Ordinal))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_grant", "The redirect_uri does not match the one given on the authorize request.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.RedirectUriMismatch);
         }
 
         return Success(tokens.Issue(consumer), "authorization_code");
@@ -106,12 +93,13 @@ internal static class SandboxTokenEndpoint
         string? refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
         {
-            return SandboxResults.OAuthError(context, 400, "invalid_request", "The refresh_token parameter is missing.");
+            return SandboxResults.OAuthError(context, SandboxTokenErrors.MissingRefreshToken);
         }
 
+        // Unknown, another consumer's, or rotated and past its grace period: one answer for all three.
         var grant = tokens.Refresh(consumer, refreshToken);
         return grant is null
-            ? SandboxResults.OAuthError(context, 400, "invalid_grant", "The refresh token is invalid or was issued to another OAuth consumer.")
+            ? SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidRefreshToken)
             : Success(grant, "refresh_token");
     }
 
@@ -139,13 +127,12 @@ internal static class SandboxTokenEndpoint
 
         if (!hasBasic && !hasFormCredentials)
         {
-            context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{SandboxResults.Realm}\"";
-            return (null, SandboxResults.OAuthError(context, 401, "unauthorized_client", UnauthenticatedMessage));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.Unauthenticated));
         }
 
         if (hasBasic && hasFormCredentials)
         {
-            return (null, SandboxResults.OAuthError(context, 400, "invalid_request", "Authenticate the client one way only: HTTP Basic or client_id/client_secret, not both."));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.TwoClientAuthentications));
         }
 
         string? key;
@@ -163,15 +150,10 @@ internal static class SandboxTokenEndpoint
         var consumer = DemoConsumers.FindByKey(key);
 
         // Compared even for an unknown key, so the answer takes as long either way.
-        var secretMatches = SandboxSecrets.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
+        var secretMatches = Crypto.FixedTimeEquals(secret ?? "", consumer?.Secret ?? "\0no consumer\0");
         if (consumer is null || !secretMatches)
         {
-            if (hasBasic)
-            {
-                context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{SandboxResults.Realm}\"";
-            }
-
-            return (null, SandboxResults.OAuthError(context, 401, "invalid_client", InvalidClientMessage));
+            return (null, SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidClientCredentials));
         }
 
         return (consumer, null);

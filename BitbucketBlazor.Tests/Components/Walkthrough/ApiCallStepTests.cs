@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Pages.ClientCredentials;
 using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;
@@ -18,6 +19,23 @@ public sealed class ApiCallStepTests : WalkthroughContext
         Assert.Contains($"GET {FakeBitbucketApi.ApiBase}/repositories/{ApiCallStep.DefaultWorkspace} HTTP/1.1", preview, StringComparison.Ordinal);
         Assert.Contains("Authorization: Bearer test…(masked)", preview, StringComparison.Ordinal);
         Assert.DoesNotContain(token, step.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterACallTheWholeProgramIsOfferedInThreeLanguagesWithoutTheTokenOrSecret()
+    {
+        var token = await HoldTokenAsync();
+        var step = Render<ApiCallStep>();
+
+        step.Find("[data-testid=send-api-request]").Click();
+        step.WaitForAssertion(() => Assert.NotNull(step.Find("[data-testid=api-program-panel]")));
+        step.Find("[data-testid=api-program-panel] .mud-expand-panel-header").Click();
+
+        step.WaitForAssertion(() => Assert.Contains("while [ -n \"$url\" ]", step.Find("[data-testid=api-program-bash]").TextContent, StringComparison.Ordinal));
+        var panel = step.Find("[data-testid=api-program-panel]").TextContent;
+        Assert.All(["bash + curl", "C# Refit", "JavaScript (Node.js)"], label => Assert.Contains(label, panel, StringComparison.Ordinal));
+        Assert.DoesNotContain(token, step.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(PrivateDemo.ClientSecret, step.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Pages.ClientCredentials;
 using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;

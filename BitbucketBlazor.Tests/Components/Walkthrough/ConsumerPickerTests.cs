@@ -3,6 +3,7 @@ using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Sandbox;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

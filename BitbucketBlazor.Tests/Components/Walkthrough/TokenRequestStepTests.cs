@@ -1,7 +1,10 @@
 using BitbucketBlazor.Components.Pages.ClientCredentials;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;
 
@@ -38,9 +41,11 @@ public sealed class TokenRequestStepTests : WalkthroughContext
     }
 
     [Fact]
-    public void AClientThatThrowsBecomesAFaultNotADeadCircuit()
+    public void AClientThatThrowsBecomesAnExplainedFaultNotADeadCircuitAndTheLogKeepsTheMaskedDetail()
     {
-        Tokens.ClientCredentials = _ => throw new HttpRequestException("boom");
+        var logs = new CapturedLogs();
+        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
+        Tokens.ClientCredentials = _ => throw new HttpRequestException("boom at /oauth-callback?code=the-secret-code&state=s");
         TokenResult? handed = null;
         var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
 
@@ -48,7 +53,11 @@ public sealed class TokenRequestStepTests : WalkthroughContext
 
         step.WaitForAssertion(() => Assert.NotNull(handed));
         Assert.False(handed!.Succeeded);
-        Assert.Contains("boom", handed.Fault, StringComparison.Ordinal);
+        Assert.DoesNotContain("boom", handed.Fault, StringComparison.Ordinal);
+        Assert.Contains("The token request failed unexpectedly", handed.Fault, StringComparison.Ordinal);
+        Assert.Contains("Send it again.", handed.Fault, StringComparison.Ordinal);
         Assert.Equal(ErrorKind.NetworkFault, ErrorExplainer.ForToken(handed)!.Kind);
+        Assert.Contains("boom at /oauth-callback?code=***", logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-secret-code", logs.AllText, StringComparison.Ordinal);
     }
 }

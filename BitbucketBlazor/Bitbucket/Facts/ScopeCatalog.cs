@@ -1,8 +1,29 @@
 namespace BitbucketBlazor.Bitbucket.Facts;
 
-/// <summary>Bitbucket Cloud's OAuth scopes, each with what it lets a token do in plain words.</summary>
+/// <summary>
+/// Bitbucket Cloud's OAuth scopes, each with what it lets a token do in plain words, and what each one implies,
+/// as documented in "Scopes for the Bitbucket Cloud REST API". Note that <c>repository:admin</c> does NOT imply
+/// <c>repository</c> or <c>repository:write</c> there (it covers admin features only), so the table does not
+/// pretend that every <c>:admin</c> implies <c>:write</c>.
+/// </summary>
 public static class ScopeCatalog
 {
+    private static readonly Dictionary<string, string[]> s_implies = new(StringComparer.Ordinal)
+    {
+        ["repository:write"] = ["repository"],
+        ["pullrequest"] = ["repository"],
+        ["pullrequest:write"] = ["pullrequest", "repository:write"],
+        ["project"] = ["repository"],
+        ["project:admin"] = ["project"],
+        ["account:write"] = ["account"],
+        ["team:write"] = ["team"],
+        ["issue:write"] = ["issue"],
+        ["snippet:write"] = ["snippet"],
+        ["pipeline:write"] = ["pipeline"],
+        ["runner:write"] = ["runner"],
+        ["test:write"] = ["test"],
+    };
+
     private static readonly Dictionary<string, string> s_meanings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["account"] = "Read the account's profile: name, nickname, UUID.",
@@ -39,4 +60,26 @@ public static class ScopeCatalog
     /// <summary>Gets what a scope allows, or a note that the scope is not one Bitbucket documents.</summary>
     public static string MeaningOf(string scope) =>
         s_meanings.TryGetValue(scope, out var meaning) ? meaning : "A scope this app does not know; see Bitbucket's scope list.";
+
+    /// <summary>Returns the scopes together with every scope they imply, transitively.</summary>
+    public static IReadOnlySet<string> Expand(IEnumerable<string> granted)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(granted);
+        while (pending.TryPop(out var scope))
+        {
+            if (result.Add(scope) && s_implies.TryGetValue(scope, out var implied))
+            {
+                foreach (var next in implied)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="granted"/>, with what it implies, covers <paramref name="required"/>.</summary>
+    public static bool Covers(IEnumerable<string> granted, string required) => Expand(granted).Contains(required);
 }

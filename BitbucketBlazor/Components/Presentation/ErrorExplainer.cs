@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 
@@ -14,6 +15,9 @@ public enum ErrorKind
     /// <summary>The key or secret is wrong, or the consumer does not exist.</summary>
     BadClientCredentials,
 
+    /// <summary>The token request carried no client authentication (no Basic header, or a Bearer one).</summary>
+    MissingClientAuthentication,
+
     /// <summary>The token request's body was not form-urlencoded or had no grant type.</summary>
     UnsupportedGrant,
 
@@ -22,6 +26,12 @@ public enum ErrorKind
 
     /// <summary>An authorization code or refresh token that is unknown, used or expired.</summary>
     InvalidGrant,
+
+    /// <summary>A refresh token Bitbucket does not accept: unknown, revoked, another consumer's, or rotated out.</summary>
+    InvalidRefreshToken,
+
+    /// <summary>A refresh token that was used (rotated) longer ago than the grace period.</summary>
+    RefreshTokenAlreadyUsed,
 
     /// <summary>The access token's two hours are over.</summary>
     ExpiredToken,
@@ -96,6 +106,15 @@ public static class ErrorExplainer
                 quote);
         }
 
+        // Bitbucket answers both with unauthorized_client; only the message tells them apart.
+        if (error == "unauthorized_client" && Contains(description, "must be authenticated"))
+        {
+            return new(ErrorKind.MissingClientAuthentication, "The token request did not authenticate the consumer",
+                "Bitbucket's token endpoint wants the consumer's key and secret on every request, as HTTP Basic (Authorization: Basic base64(key:secret)) or as client_id and client_secret form fields. This request had neither; an Authorization: Bearer header does not count, and some clients send nothing until challenged.",
+                "Send Authorization: Basic with base64(key:secret) on the token request (curl -u key:secret; in C#, Duende.IdentityModel's ClientId and ClientSecret), then send it again.",
+                quote);
+        }
+
         if (error is "invalid_client" or "unauthorized_client" || status == 401)
         {
             return new(ErrorKind.BadClientCredentials, "Bitbucket did not accept the consumer's key and secret",
@@ -112,6 +131,14 @@ public static class ErrorExplainer
                 quote);
         }
 
+        if (error is "invalid_request" or "invalid_grant" && (Contains(description, "refresh_token") || Contains(description, "refresh token")))
+        {
+            return new(ErrorKind.InvalidRefreshToken, "Bitbucket did not accept the refresh token",
+                "The refresh token is unknown, was revoked, belongs to another consumer, or was already used: Bitbucket now rotates refresh tokens, so every refresh answers a new one and the one just used stops working about 10 minutes later. A client that kept its first refresh token fails exactly like this.",
+                "Store the refresh_token of every refresh answer in place of the old one, and refresh with the newest. If it is lost, get a new token the way you got the first (client credentials again, or the authorization code flow with the user's consent).",
+                quote);
+        }
+
         if (error == "invalid_grant")
         {
             return new(ErrorKind.InvalidGrant, "The grant was refused",
@@ -122,6 +149,21 @@ public static class ErrorExplainer
 
         return status is { } code ? ForStatus(code, result.Exchange, quote) : Network(result.Fault ?? "No response came back.");
     }
+
+    /// <summary>
+    /// Explains a refresh that was sent with a refresh token the visitor knows was already used once (the old one
+    /// of a rotation), or returns null when it succeeded (still inside the grace period).
+    /// </summary>
+    public static ErrorExplanation? ForUsedRefreshToken(TokenResult result, TimeSpan gracePeriod) =>
+        ForToken(result) is not { Kind: ErrorKind.InvalidRefreshToken } explanation
+            ? ForToken(result)
+            : explanation with
+            {
+                Kind = ErrorKind.RefreshTokenAlreadyUsed,
+                Title = "This refresh token was already used",
+                Cause = $"Bitbucket rotates refresh tokens: the refresh that used this one answered a new refresh token, and this one kept working only for a grace period ({Describe(gracePeriod)}) after its first use. That period is over, so Bitbucket answers as if it had never existed.",
+                Fix = "Refresh with the newest refresh token, the one that came back with the last refresh, and always store the refresh_token of each answer in place of the old one.",
+            };
 
     /// <summary>Explains a failed REST API call, or returns null when it succeeded.</summary>
     public static ErrorExplanation? ForApi<T>(ApiCallResult<T> result)
@@ -157,8 +199,12 @@ public static class ErrorExplainer
 
         if (status == 403)
         {
+            // Bitbucket says both sides in headers; without them the cause stays general.
+            var needs = exchange.ResponseHeader(ScopeHeaders.Accepted) is { } accepted && exchange.ResponseHeader(ScopeHeaders.Granted) is { } granted
+                ? $"This endpoint needs {accepted}; the token has {granted} (Bitbucket's {ScopeHeaders.Accepted} and {ScopeHeaders.Granted} headers)."
+                : "This endpoint needs one the token does not have (for example repository for repositories, pullrequest for pull requests).";
             return new(ErrorKind.MissingScope, "The token lacks a scope this endpoint needs",
-                "Scopes are fixed on the consumer, and a token carries the scopes the consumer had when the token was issued. This endpoint needs one the token does not have (for example repository for repositories, pullrequest for pull requests).",
+                "Scopes are fixed on the consumer, and a token carries the scopes the consumer had when the token was issued. " + needs,
                 "Tick the missing scope on the consumer in Bitbucket, then get a new token: the old one keeps its old scopes.",
                 quote);
         }
@@ -192,6 +238,10 @@ public static class ErrorExplainer
         "The request never got a response: the server could not be reached, refused the connection, or took too long.",
         "Check the network and the Bitbucket URLs in configuration, then try again.",
         fault);
+
+    /// <summary>Says a span in words, for example <c>10 minutes</c> or <c>90 seconds</c>.</summary>
+    public static string Describe(TimeSpan span) =>
+        span.TotalMinutes >= 1 && span.Seconds == 0 ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}" : $"{span.TotalSeconds:0} seconds";
 
     private static bool Contains(string? text, string value) =>
         text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true;

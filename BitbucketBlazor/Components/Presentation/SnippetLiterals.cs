@@ -23,6 +23,13 @@ public static class SnippetLiterals
         .Replace("$", "\\$", StringComparison.Ordinal)
         .Replace("`", "\\`", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Writes <paramref name="value"/> as a JSON string by System.Text.Json's serializer: a valid C# and
+    /// JavaScript literal too (JSON's escapes are a subset of both), with every control, quote and
+    /// non-ASCII character escaped. The whole programs ("Copy as program") write their values with it.
+    /// </summary>
+    public static string Serialized(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+
     private static string DoubleQuoted(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Presentation;
+using BitbucketBlazor.Components.Presentation.Programs;
 using BitbucketBlazor.OAuth;
 using Microsoft.AspNetCore.Components;
 
@@ -38,6 +39,8 @@ public sealed partial class ApiCallStep : IDisposable
 
     [Inject] private PublicUrls Urls { get; set; } = null!;
 
+    [Inject] private ILogger<ApiCallStep> Logger { get; set; } = null!;
+
     /// <summary>Gets or sets what "Get a new token" does after a 401 or 403 (the page goes back to the token request). Defaults to nothing.</summary>
     [Parameter] public EventCallback OnGetNewToken { get; set; }
 
@@ -60,9 +63,17 @@ public sealed partial class ApiCallStep : IDisposable
         _ => $"/repositories/{Uri.EscapeDataString(Workspace)}/{Uri.EscapeDataString(RepoSlug)}/pullrequests",
     };
 
+    // The whole-program version of a repository listing, for the consumer of this tab's token.
+    private RepositoryProgram? Program => State.Consumer is { } consumer && State.Token is not null
+        ? new RepositoryProgram(Urls.ToPublic(Endpoints.SiteUrl), Urls.ToPublic(Endpoints.ApiUrl), consumer.ClientId,
+            string.IsNullOrWhiteSpace(Workspace) ? DefaultWorkspace : Workspace,
+            StartsFromRefreshToken: State.Grant is AuthorizationCodeFlow.Grant or TokenRefresher.Grant)
+        : null;
+
     private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders =>
     [
-        new("Authorization", "Bearer " + (State.Token?.AccessToken ?? "")),
+        // Masked here, not in the child: what is handed down is in this component's frames, which go to the browser.
+        new("Authorization", MaskingPolicy.ForDisplay.MaskHeaderValue("Authorization", "Bearer " + (State.Token?.AccessToken ?? ""))),
         new("Accept", "application/json"),
     ];
 
@@ -160,7 +171,7 @@ public sealed partial class ApiCallStep : IDisposable
             // No error may end the circuit: an unexpected failure is shown like a network fault.
             _exchange = null;
             _value = null;
-            _explanation = ErrorExplainer.ForApi(null, null, ex.Message);
+            _explanation = ErrorExplainer.ForApi(null, null, UnexpectedFailure.Explain(Logger, ex, "The API call", "Send it again."));
         }
         finally
         {

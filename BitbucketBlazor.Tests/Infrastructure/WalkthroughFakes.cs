@@ -3,7 +3,7 @@ using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.OAuth;
 
-namespace BitbucketBlazor.Tests.Components;
+namespace BitbucketBlazor.Tests.Infrastructure;
 
 /// <summary>Builds <see cref="HttpExchange"/>s for component tests.</summary>
 internal static class TestExchanges
@@ -72,8 +72,16 @@ internal sealed class FakeTokenClient : ITokenClient
     public Task<TokenResult> ExchangeCodeAsync(ConsumerCredentials consumer, string code, string? redirectUri, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>Gets or sets how a refresh is answered, given the refresh token sent; by default refreshes are not expected.</summary>
+    public Func<string, TokenResult> Refresh { get; set; } = _ => throw new NotSupportedException();
+
+    public List<string> RefreshTokensUsed { get; } = [];
+
+    public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+    {
+        RefreshTokensUsed.Add(refreshToken);
+        return Task.FromResult(Refresh(refreshToken));
+    }
 
     private static HttpExchange Exchange(ConsumerCredentials consumer, int status, string body) =>
         TestExchanges.Make("POST", TokenUrl, status, body,
@@ -145,16 +153,26 @@ internal sealed class FakeBitbucketApi : IBitbucketApiClient
         new("repository", "{" + slug + "}", $"{workspace}/{slug}", slug, slug, null, true, "c#", 1, null, null, null, null, null, null);
 }
 
-/// <summary>Presenter controls that remember what they expired.</summary>
+/// <summary>Presenter controls that remember what they expired or retired.</summary>
 internal sealed class FakePresenterControls : IPresenterControls
 {
     public List<string> Expired { get; } = [];
 
     public bool IsAvailable { get; set; } = true;
 
+    public List<string> Retired { get; } = [];
+
+    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
     public Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         Expired.Add(accessToken);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> RetireRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
+    {
+        Retired.Add(refreshToken);
         return Task.FromResult(true);
     }
 }

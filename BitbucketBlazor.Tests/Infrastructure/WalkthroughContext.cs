@@ -3,13 +3,11 @@ using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
-using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BitbucketBlazor.Tests.Components;
+namespace BitbucketBlazor.Tests.Infrastructure;
 
 /// <summary>
 /// bUnit base for the walkthrough's components: a real <see cref="TokenState"/> on a fake clock,
@@ -28,6 +26,7 @@ public abstract class WalkthroughContext : MudBunitContext
         Services.AddSingleton<IBitbucketApiClient>(Api);
         Services.AddSingleton<IPresenterControls>(Presenter);
         Services.AddSingleton<CodeSnippetGenerator>();
+        Services.AddSingleton<BitbucketBlazor.Components.Presentation.Har.SessionHarExporter>();
         Services.AddScoped<PublicUrls>();
     }
 

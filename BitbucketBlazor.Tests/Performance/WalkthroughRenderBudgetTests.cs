@@ -1,0 +1,73 @@
+using BitbucketBlazor.Tests.Infrastructure;
+using System.Text.Json;
+using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Tests.Components;
+using BitbucketBlazor.Tests.Sandbox;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+
+namespace BitbucketBlazor.Tests.Performance;
+
+/// <summary>
+/// The guard of issue 12, counted rather than timed: what "Send API request" renders for the sandbox's real
+/// 10-repository page stays small, so a circuit does not keep (and send) an element per JSON token again.
+/// The figures it bounds are what the benchmark (bench/run.sh) measured on the wire and in the heap.
+/// </summary>
+public sealed class WalkthroughRenderBudgetTests(SandboxFixture sandbox) : WalkthroughContext, IClassFixture<SandboxFixture>
+{
+    // Measured when the guard was written: about 25,000 chars, 320 elements and 64 components. The span-per-token
+    // JSON view with MudTable cells it replaced rendered over 3,800 elements for the same body.
+    private const int MaxMarkupChars = 32_000;
+    private const int MaxElements = 450;
+    private const int MaxComponents = 80;
+
+    [Fact]
+    public async Task SendApiRequestWithTheSandboxsTenRepositoryPageRendersUnderItsBudget()
+    {
+        var (url, body) = await SandboxRepositoryPageAsync();
+        var page = JsonSerializer.Deserialize<Paginated<Repository>>(body, BitbucketJson.Options)!;
+        Assert.Equal(10, page.Values.Count);
+        Api.Repositories = (_, _) => new([TestExchanges.Make("GET", url, 200, body)], page, null, null);
+        await HoldTokenAsync();
+        var step = Render<ApiCallStep>();
+
+        step.Find("[data-testid=send-api-request]").Click();
+        step.WaitForAssertion(() => Assert.Equal(10, step.FindAll("[data-testid=repo-name]").Count));
+
+        var components = step.FindComponents<ComponentBase>().Count;
+        var elements = step.FindAll("*").Count;
+        var report = $"{step.Markup.Length:N0} chars of markup, {elements} elements, {components} components for a {body.Length:N0}-char body";
+        Assert.True(step.Markup.Length <= MaxMarkupChars, report);
+        Assert.True(elements <= MaxElements, report);
+        Assert.True(components <= MaxComponents, report);
+    }
+
+    [Fact]
+    public async Task ShowAllRendersTheWholeBodyOnlyWhenAsked()
+    {
+        var (url, body) = await SandboxRepositoryPageAsync();
+        var page = JsonSerializer.Deserialize<Paginated<Repository>>(body, BitbucketJson.Options)!;
+        Api.Repositories = (_, _) => new([TestExchanges.Make("GET", url, 200, body)], page, null, null);
+        await HoldTokenAsync();
+        var step = Render<ApiCallStep>();
+        step.Find("[data-testid=send-api-request]").Click();
+        step.WaitForAssertion(() => Assert.Equal(10, step.FindAll("[data-testid=repo-name]").Count));
+        var lastName = page.Values[^1].FullName!;
+        Assert.DoesNotContain(lastName, step.Find("[data-testid=api-exchange-response-body]").TextContent, StringComparison.Ordinal);
+
+        step.Find("[data-testid=api-exchange-response-body-show-all]").Click();
+
+        Assert.Contains(lastName, step.Find("[data-testid=api-exchange-response-body]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(step.FindAll("[data-testid=api-exchange-response-body-show-all]"));
+    }
+
+    private async Task<(string Url, string Body)> SandboxRepositoryPageAsync()
+    {
+        var token = await sandbox.Sandbox.AccessTokenAsync(DemoConsumers.Private);
+        using var response = await sandbox.Sandbox.GetApiAsync($"repositories/{ApiCallStep.DefaultWorkspace}", token);
+        response.EnsureSuccessStatusCode();
+        return (response.RequestMessage!.RequestUri!.ToString(), await response.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchRunner;
+using Microsoft.Playwright;
+
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N]
+//   Phase A walks A pages together, phase B another B pages together (CPU and latency are read in
+//   phase B); the heap per circuit is read after each phase, at A and A+B open circuits.
+var outDir = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/out");
+var quick = args.Contains("--quick");
+var circuits = Option("--circuits", quick ? "5,15" : "20,60").Split(',').Select(int.Parse).ToArray();
+var coldRounds = int.Parse(Option("--cold", quick ? "3" : "5"), CultureInfo.InvariantCulture);
+var soloRounds = int.Parse(Option("--solo", quick ? "5" : "10"), CultureInfo.InvariantCulture);
+var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
+
+var template = new Results(Subject.Template(outDir));
+var app = new Results(Subject.App(outDir));
+Results[] both = [template, app];
+
+Log($"cold start: {coldRounds} rounds, interleaved");
+for (var round = 0; round < coldRounds; round++)
+{
+    foreach (var results in both)
+    {
+        var (server, ms) = await ServerProcess.StartAsync(results.Subject.Executable, hook, results.Subject.StartPath);
+        results.ColdStartsMs.Add(ms);
+        await server.DisposeAsync();
+    }
+}
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+    Headless = true,
+    Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+        // Many pages at once: none of them may be throttled as a background tab.
+        "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+    ],
+});
+
+var servers = new Dictionary<Results, ServerProcess>();
+var pages = both.ToDictionary(r => r, _ => new List<IPage>());
+var baseHeap = new Dictionary<Results, long>();
+try
+{
+    foreach (var results in both)
+    {
+        servers[results] = (await ServerProcess.StartAsync(results.Subject.Executable, hook, results.Subject.StartPath)).Server;
+    }
+
+    foreach (var results in both)
+    {
+        Log($"{results.Subject.Name}: first load");
+        var server = servers[results];
+        (results.FirstLoadBytes, results.FirstLoadSocketBytes) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: true);
+        (results.FirstLoadUncompressedBytes, _) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: false);
+        // One walked circuit stays open through the run: the heap is counted from here, after everything lazy is loaded.
+        await WalkAsync(results, 1, record: false);
+        baseHeap[results] = await server.LiveHeapBytesAsync();
+    }
+
+    var total = 0;
+    foreach (var (count, phase) in circuits.Select((c, i) => (c, i)))
+    {
+        total += count;
+        foreach (var results in both)
+        {
+            Log($"{results.Subject.Name}: {count} pages walk together (uptime: {Uptime()})");
+            await WalkAsync(results, count, record: phase == circuits.Length - 1);
+            var heap = await servers[results].LiveHeapBytesAsync();
+            results.HeapPerCircuit[total] = (double)(heap - baseHeap[results]) / total;
+        }
+    }
+
+    Log("app: the token step alone, then the same request by curl");
+    await MeasureSoloAsync(app, servers[app]);
+}
+finally
+{
+    foreach (var server in servers.Values)
+    {
+        await server.DisposeAsync();
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"Machine load at the end: {Uptime()}; {Environment.ProcessorCount} cores.");
+Console.WriteLine();
+Console.WriteLine(Report.Table(template, app));
+return 0;
+
+async Task WalkAsync(Results results, int count, bool record)
+{
+    var server = servers[results];
+    var opened = new List<IPage>();
+    // Opened a few at a time: the measured thing is the stepping, not a stampede of page loads.
+    foreach (var chunk in Enumerable.Range(0, count).Chunk(4))
+    {
+        opened.AddRange(await Task.WhenAll(chunk.Select(_ => Pages.OpenAsync(browser, server.Root, results.Subject.StartPath))));
+    }
+
+    pages[results].AddRange(opened);
+    await Task.Delay(1000);
+    foreach (var step in results.Subject.Steps)
+    {
+        var cpuBefore = server.CpuMs();
+        var latencies = await Task.WhenAll(opened.Select(p => Pages.ClickAsync(p, step)));
+        // Let the last acknowledgements and disposals land before reading the CPU and the bytes.
+        await Task.Delay(500);
+        var cpu = server.CpuMs() - cpuBefore;
+        var bytes = await Task.WhenAll(opened.Select(Pages.BytesSinceClickAsync));
+        if (record)
+        {
+            results.PagesAtOnce = count;
+            results.Steps.Add(new StepResult(step.Name, cpu / count, latencies, bytes));
+        }
+    }
+}
+
+async Task MeasureSoloAsync(Results results, ServerProcess server)
+{
+    var steps = results.Subject.Steps;
+    for (var i = 0; i < soloRounds; i++)
+    {
+        var page = await Pages.OpenAsync(browser, server.Root, results.Subject.StartPath);
+        await Pages.ClickAsync(page, steps[0]);
+        await Task.Delay(300);
+        results.SoloTokenStepMs.Add(await Pages.ClickAsync(page, steps[1]));
+        await page.Context.CloseAsync();
+    }
+
+    var tokenUrl = new Uri(server.Root, "sandbox/site/oauth2/access_token");
+    for (var i = 0; i < soloRounds; i++)
+    {
+        results.CurlTokenMs.Add(double.Parse(Curl($"-u sandbox-private-key:sandbox-private-secret -d grant_type=client_credentials -w %{{time_total}} -o /dev/null {tokenUrl}"), CultureInfo.InvariantCulture) * 1000);
+    }
+
+    const int cpuRounds = 30;
+    var cpuBefore = server.CpuMs();
+    string token = "";
+    for (var i = 0; i < cpuRounds; i++)
+    {
+        token = Curl($"-u sandbox-private-key:sandbox-private-secret -d grant_type=client_credentials {tokenUrl}");
+    }
+
+    results.CurlTokenCpuMs = (server.CpuMs() - cpuBefore) / cpuRounds;
+    var accessToken = System.Text.Json.JsonDocument.Parse(token).RootElement.GetProperty("access_token").GetString();
+    var apiUrl = new Uri(server.Root, "sandbox/2.0/repositories/blazor-demo");
+    cpuBefore = server.CpuMs();
+    for (var i = 0; i < cpuRounds; i++)
+    {
+        Curl($"-H \"Authorization: Bearer {accessToken}\" -o /dev/null {apiUrl}");
+    }
+
+    results.CurlApiCpuMs = (server.CpuMs() - cpuBefore) / cpuRounds;
+}
+
+static string Curl(string arguments)
+{
+    using var curl = Process.Start(new ProcessStartInfo("curl", "-s -S " + arguments) { RedirectStandardOutput = true })!;
+    var output = curl.StandardOutput.ReadToEnd();
+    curl.WaitForExit();
+    return output;
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+static string Uptime() => File.ReadAllText("/proc/loadavg").Trim();
+
+static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace BenchRunner;
+
+/// <summary>Prints the side-by-side table in the shape.</summary>
+internal static class Report
+{
+    public static string Table(Results template, Results app)
+    {
+        var counts = string.Join(" / ", app.HeapPerCircuit.Keys);
+        var builder = new StringBuilder();
+        builder.AppendLine("| figure | MudBlazor template page | this app | budget |");
+        builder.AppendLine("|---|---|---|---|");
+        Row(builder, $"live GC heap per open walkthrough circuit (after a full GC, {counts} circuits)",
+            Heap(template), Heap(app), "≤ 500 KB");
+        Row(builder, "first load, bytes on the wire (Chromium, br / no compression)",
+            $"{Kb(template.FirstLoadBytes)} / {Kb(template.FirstLoadUncompressedBytes)}", $"{Kb(app.FirstLoadBytes)} / {Kb(app.FirstLoadUncompressedBytes)}", "≤ 150 KB (br)");
+        Row(builder, "first load, WebSocket payload until interactive", Kb(template.FirstLoadSocketBytes), Kb(app.FirstLoadSocketBytes), "—");
+        Row(builder, $"server CPU per step, {app.PagesAtOnce} pages stepping at once",
+            $"{F(template.Steps.Average(s => s.CpuMsPerPage))} ms per click", string.Join(" / ", app.Steps.Select(s => F(s.CpuMsPerPage))) + " ms",
+            $"≤ 2 ms beyond curl's request ({F(app.CurlTokenCpuMs)} ms token, {F(app.CurlApiCpuMs)} ms API)");
+        Row(builder, $"each step seen by each of {app.PagesAtOnce} pages clicking together, p50 (p95)",
+            $"{F0(template.Steps.Average(s => s.P50))} ({F0(template.Steps.Average(s => s.P95))}) ms per click",
+            string.Join(" / ", app.Steps.Select(s => $"{F0(s.P50)} ({F0(s.P95)})")) + " ms", "≤ 300 (500) ms");
+        var solo = Stats.Median(app.SoloTokenStepMs);
+        var curl = Stats.Median(app.CurlTokenMs);
+        Row(builder, "app overhead of the token step over the same request by curl (medians, one at a time)", "—",
+            $"{F(solo - curl)} ms ({F(solo)} vs {F(curl)})", "≤ 5 ms");
+        Row(builder, "WebSocket payload per step (median per page)",
+            $"{Kb(template.Steps.Average(s => s.MedianBytes))} per click", string.Join(" / ", app.Steps.Select(s => Kb(s.MedianBytes))), "—");
+        Row(builder, "render batch sent for one \"Send API request\"", "—", Kb(app.Steps[^1].MedianBytes), "≤ 50 KB");
+        var coldTemplate = Stats.Median(template.ColdStartsMs);
+        var coldApp = Stats.Median(app.ColdStartsMs);
+        Row(builder, $"cold start, spawn → first 200 on the start page (median of {app.ColdStartsMs.Count})",
+            $"{F0(coldTemplate)} ms", $"{F0(coldApp)} ms ({F(coldApp / coldTemplate)}×)", "≤ 1.15× the template");
+        return builder.ToString();
+    }
+
+    private static void Row(StringBuilder builder, string figure, string template, string app, string budget) =>
+        builder.AppendLine(CultureInfo.InvariantCulture, $"| {figure} | {template} | {app} | {budget} |");
+
+    private static string Heap(Results results) => string.Join(" / ", results.HeapPerCircuit.Values.Select(Kb));
+
+    private static string Kb(double bytes) => (bytes / 1024).ToString("#,0.0", CultureInfo.InvariantCulture) + " KB";
+
+    private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string F0(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+}

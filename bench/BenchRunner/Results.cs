@@ -1,0 +1,59 @@
+namespace BenchRunner;
+
+/// <summary>What one subject measured.</summary>
+internal sealed class Results(Subject subject)
+{
+    public Subject Subject { get; } = subject;
+
+    public List<double> ColdStartsMs { get; } = [];
+
+    public double FirstLoadBytes { get; set; }
+
+    public double FirstLoadUncompressedBytes { get; set; }
+
+    public double FirstLoadSocketBytes { get; set; }
+
+    /// <summary>Live heap per circuit (bytes) after a forced full GC, by circuit count.</summary>
+    public SortedDictionary<int, double> HeapPerCircuit { get; } = [];
+
+    public int PagesAtOnce { get; set; }
+
+    /// <summary>Per step (in walk order): server CPU per page, latencies seen in the pages, WebSocket bytes per page.</summary>
+    public List<StepResult> Steps { get; } = [];
+
+    public List<double> SoloTokenStepMs { get; } = [];
+
+    public List<double> CurlTokenMs { get; } = [];
+
+    public double CurlTokenCpuMs { get; set; }
+
+    public double CurlApiCpuMs { get; set; }
+}
+
+/// <summary>One step clicked by many pages at once.</summary>
+internal sealed record StepResult(string Name, double CpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes)
+{
+    public double P50 => Stats.Percentile(LatenciesMs, 0.50);
+
+    public double P95 => Stats.Percentile(LatenciesMs, 0.95);
+
+    public double MedianBytes => Stats.Percentile(SocketBytes, 0.50);
+}
+
+/// <summary>Order statistics.</summary>
+internal static class Stats
+{
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    public static double Median(IReadOnlyList<double> values) => Percentile(values, 0.5);
+}
