@@ -55,6 +55,12 @@ public sealed class CopyAsCodeTests : WalkthroughContext
 
         var viewer = Render<ExchangeViewer>(p => p.Add(x => x.Exchange, exchange).Add(x => x.ShowCode, true));
 
+        // The code is rendered when its header is opened; a closed section costs nothing on the circuit.
+        var header = viewer.Find("[data-testid=exchange-code-panel-header]");
+        Assert.Equal("false", header.GetAttribute("aria-expanded"));
+        header.Click();
+
+        Assert.Equal("true", viewer.Find("[data-testid=exchange-code-panel-header]").GetAttribute("aria-expanded"));
         Assert.DoesNotContain("real-token-value", viewer.Markup, StringComparison.Ordinal);
         Assert.Contains("Bearer $BITBUCKET_ACCESS_TOKEN", viewer.Find("[data-testid=exchange-code-curl]").TextContent, StringComparison.Ordinal);
     }

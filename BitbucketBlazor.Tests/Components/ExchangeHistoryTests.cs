@@ -21,7 +21,7 @@ public sealed class ExchangeHistoryTests : WalkthroughContext
         Assert.Contains("GET", items[0].TextContent, StringComparison.Ordinal);
         Assert.Empty(history.FindAll("[data-testid=history-exchange-2]"));
 
-        history.FindAll(".mud-expand-panel-header")[0].Click();
+        history.FindAll("button.disclosure-header")[0].Click();
 
         history.WaitForAssertion(() => Assert.NotNull(history.Find("[data-testid=history-exchange-2]")));
         Assert.DoesNotContain("AAAAAAAAAAAAAAAAAAAAAAAA", history.Markup, StringComparison.Ordinal);

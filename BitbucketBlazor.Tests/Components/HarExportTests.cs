@@ -4,9 +4,9 @@ using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.Tests.Har;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
-using Microsoft.JSInterop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace BitbucketBlazor.Tests.Components;
 

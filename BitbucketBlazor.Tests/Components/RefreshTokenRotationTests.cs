@@ -1,6 +1,6 @@
-using BitbucketBlazor.Common.Stores;
-using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;

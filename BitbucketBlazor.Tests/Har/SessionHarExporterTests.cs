@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using BitbucketBlazor.Bitbucket;
+using System.Text.Json;
+using System.Text;
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Components.Presentation.Har;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;

@@ -34,14 +34,17 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Opens a page as a new visitor (own cookies, own circuit).</summary>
-    protected async Task<IPage> NewVisitorPageAsync()
+    /// <param name="configure">Changes the browser's settings first, for example its colour scheme. Defaults to none.</param>
+    protected async Task<IPage> NewVisitorPageAsync(Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await Fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = RootUri.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Permissions = ["clipboard-read", "clipboard-write"],
-        });
+        };
+        configure?.Invoke(options);
+        var context = await Fixture.Browser!.NewContextAsync(options);
         // Generous: CI's two cores are shared with the other test classes running in parallel.
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);
