@@ -65,7 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(codeHeader).ToHaveAttributeAsync("aria-expanded", "false");
         await codeHeader.ClickAsync();
         await Expect(codeHeader).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(page.GetByTestId("api-exchange-code-curl")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("api-code-curl")).ToBeVisibleAsync();
         await audit.ScanAsync(page, "client-credentials: 4 API result, code open");
 
         await page.GetByText("Refresh", new() { Exact = true }).ClickAsync();

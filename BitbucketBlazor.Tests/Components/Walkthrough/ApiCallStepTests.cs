@@ -29,7 +29,7 @@ public sealed class ApiCallStepTests : WalkthroughContext
 
         step.Find("[data-testid=send-api-request]").Click();
         step.WaitForAssertion(() => Assert.NotNull(step.Find("[data-testid=api-program-panel]")));
-        step.Find("[data-testid=api-program-panel] .mud-expand-panel-header").Click();
+        step.Find("[data-testid=api-program-panel-header]").Click();
 
         step.WaitForAssertion(() => Assert.Contains("while [ -n \"$url\" ]", step.Find("[data-testid=api-program-bash]").TextContent, StringComparison.Ordinal));
         var panel = step.Find("[data-testid=api-program-panel]").TextContent;

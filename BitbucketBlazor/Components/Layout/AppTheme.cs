@@ -49,6 +49,12 @@ public static class AppTheme
             WarningContrastText = DarkInk,
             Info = "#75b5ff",
             InfoContrastText = DarkInk,
+            // MudBlazor writes a text alert's message in the "darken" shade; on a dark surface that must be a
+            // lighter one, or the message falls under 4.5:1 on a raised panel (axe: color-contrast).
+            InfoDarken = "#9ccbff",
+            SuccessDarken = "#7ee2b8",
+            WarningDarken = "#fec195",
+            ErrorDarken = "#ffbdb7",
             TextPrimary = "rgba(255,255,255,0.87)",
             TextSecondary = "rgba(255,255,255,0.70)",
         },

@@ -45,7 +45,7 @@ public static class SnippetLiterals
     /// JavaScript literal too (JSON's escapes are a subset of both), with every control, quote and
     /// non-ASCII character escaped. The whole programs ("Copy as program") write their values with it.
     /// </summary>
-    public static string Serialized(string value) => Quoted(value);
+    public static string Serialized(string value) => JsonSerializer.Serialize(value);
 
     /// <summary>
     /// Form-urlencodes a client id or secret for HTTP Basic (RFC 6749 §2.3.1, with Appendix B's
