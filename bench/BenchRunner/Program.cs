@@ -3,13 +3,17 @@ using System.Globalization;
 using BenchRunner;
 using Microsoft.Playwright;
 
-// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N]
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR]
+//   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
+//   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10).
 //   Phase A walks A pages together, phase B another B pages together (CPU and latency are read in
 //   phase B); the heap per circuit is read after each phase, at A and A+B open circuits.
 var outDir = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/out");
 var quick = args.Contains("--quick");
 var circuits = Option("--circuits", quick ? "5,15" : "20,60").Split(',').Select(int.Parse).ToArray();
-var coldRounds = int.Parse(Option("--cold", quick ? "3" : "5"), CultureInfo.InvariantCulture);
+var heapOnly = Option("--only", "") == "heap";
+var gcdumpDir = Option("--gcdump", "");
+var coldRounds = heapOnly ? 0 : int.Parse(Option("--cold", quick ? "3" : "5"), CultureInfo.InvariantCulture);
 var soloRounds = int.Parse(Option("--solo", quick ? "5" : "10"), CultureInfo.InvariantCulture);
 var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
 
@@ -56,11 +60,16 @@ try
     {
         Log($"{results.Subject.Name}: first load");
         var server = servers[results];
-        (results.FirstLoadBytes, results.FirstLoadSocketBytes) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: true);
-        (results.FirstLoadUncompressedBytes, _) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: false);
+        if (!heapOnly)
+        {
+            (results.FirstLoadBytes, results.FirstLoadSocketBytes) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: true);
+            (results.FirstLoadUncompressedBytes, _) = await Pages.FirstLoadAsync(browser, server.Root, results.Subject.StartPath, compressed: false);
+        }
+
         // One walked circuit stays open through the run: the heap is counted from here, after everything lazy is loaded.
         await WalkAsync(results, 1, record: false);
         baseHeap[results] = await server.LiveHeapBytesAsync();
+        GcDump(results, 1);
     }
 
     var total = 0;
@@ -73,11 +82,15 @@ try
             await WalkAsync(results, count, record: phase == circuits.Length - 1);
             var heap = await servers[results].LiveHeapBytesAsync();
             results.HeapPerCircuit[total] = (double)(heap - baseHeap[results]) / total;
+            GcDump(results, 1 + total);
         }
     }
 
-    Log("app: the token step alone, then the same request by curl");
-    await MeasureSoloAsync(app, servers[app]);
+    if (!heapOnly)
+    {
+        Log("app: the token step alone, then the same request by curl");
+        await MeasureSoloAsync(app, servers[app]);
+    }
 }
 finally
 {
@@ -157,6 +170,21 @@ async Task MeasureSoloAsync(Results results, ServerProcess server)
     }
 
     results.CurlApiCpuMs = (server.CpuMs() - cpuBefore) / cpuRounds;
+}
+
+void GcDump(Results results, int circuitsOpen)
+{
+    if (gcdumpDir.Length == 0)
+    {
+        return;
+    }
+
+    Directory.CreateDirectory(gcdumpDir);
+    var file = Path.Combine(Path.GetFullPath(gcdumpDir), $"{results.Subject.Name}-{circuitsOpen}.gcdump");
+    using var tool = Process.Start(new ProcessStartInfo("dotnet-gcdump", $"collect -p {servers[results].Pid} -o {file}") { RedirectStandardOutput = true })!;
+    tool.StandardOutput.ReadToEnd();
+    tool.WaitForExit();
+    Log($"{results.Subject.Name}: gcdump with {circuitsOpen} circuits open: {file}");
 }
 
 static string Curl(string arguments)
