@@ -132,14 +132,14 @@ public sealed partial class MaskingPolicy
         }
 
         var trimmed = body.AsSpan().TrimStart();
-        if (trimmed.Length > 0 && trimmed[0] is '{' or '[')
-        {
-            return JsonProperty().Replace(body, m => IsSecretField(m.Groups["name"].Value)
+        var masked = trimmed.Length > 0 && trimmed[0] is '{' or '['
+            ? JsonProperty().Replace(body, m => IsSecretField(m.Groups["name"].Value)
                 ? m.Groups["prefix"].Value + Quoted(MaskValue(Unquoted(m.Groups["value"].Value), s_keepNothingFields.Contains(m.Groups["name"].Value)))
-                : m.Value);
-        }
+                : m.Value)
+            : MaskForm(body);
 
-        return MaskForm(body);
+        // A body with nothing to mask comes back as the same instance: a circuit that shows it keeps one copy, not one per caller.
+        return string.Equals(masked, body, StringComparison.Ordinal) ? body : masked;
     }
 
     /// <summary>Returns the exchange with every secret masked: URL, credential headers and both bodies.</summary>
