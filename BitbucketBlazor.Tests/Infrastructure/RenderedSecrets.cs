@@ -47,10 +47,12 @@ internal static class RenderedSecrets
         return sent;
     }
 
-    // A string parameter is sent as is; the strings of a list of pairs are what its child renders from it.
+    // A string parameter is sent as is; the strings of a list of pairs are what its child renders from it. A BodyText
+    // is not sent itself, but its child renders from it: counted as sent, so it too must be masked before it is handed down.
     private static IEnumerable<string> Strings(object? value) => value switch
     {
         string text => [text],
+        BitbucketBlazor.Components.Presentation.BodyText body => [body.Value],
         IEnumerable<KeyValuePair<string, string>> pairs => pairs.SelectMany(p => new[] { p.Key, p.Value }),
         IEnumerable<string> texts => texts,
         IEnumerable items and not IDictionary => items.OfType<string>(),
