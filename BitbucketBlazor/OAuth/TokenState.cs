@@ -17,6 +17,7 @@ public sealed class TokenState(TimeProvider clock)
     public const int HistoryLimit = 100;
 
     private readonly HashSet<EventCallback> _subscribers = [];
+    private readonly HashSet<EventCallback> _keepers = [];
     private readonly List<HttpExchange> _history = [];
     private readonly List<HttpExchange> _browserSteps = [];
     private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
@@ -199,7 +200,10 @@ public sealed class TokenState(TimeProvider clock)
         }
 
         _steps[page] = step;
-        return NotifyAsync();
+
+        // Only for whoever keeps the walkthrough: nothing on screen shows the step kept, and notifying every subscriber
+        // after each render made every step change render the whole page twice.
+        return Task.WhenAll(_keepers.ToArray().Select(k => k.InvokeAsync()));
     }
 
     /// <summary>Captures everything a new circuit needs to resume this tab (with the flow session's facts).</summary>
@@ -226,11 +230,29 @@ public sealed class TokenState(TimeProvider clock)
         }
     }
 
-    /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Calls <paramref name="callback"/> after every change of what the walkthrough shows until the returned handle is
+    /// disposed (not after <see cref="KeepStepAsync"/>: see <see cref="NotifyToKeep"/>).
+    /// </summary>
     public IDisposable NotifyOnChange(EventCallback callback)
     {
         _subscribers.Add(callback);
         return new Subscription(() => _subscribers.Remove(callback));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="callback"/> after every change, the step a page is on included, until the returned handle
+    /// is disposed: for whoever keeps the walkthrough outside the circuit.
+    /// </summary>
+    public IDisposable NotifyToKeep(EventCallback callback)
+    {
+        _subscribers.Add(callback);
+        _keepers.Add(callback);
+        return new Subscription(() =>
+        {
+            _subscribers.Remove(callback);
+            _keepers.Remove(callback);
+        });
     }
 
     private void ClearTokenFields()
