@@ -61,14 +61,7 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
             await context.Response.WriteAsync("<html><body>Upstream trouble</body></html>");
         });
         await using var app = await StartCloudAppAsync(stub.BaseUri);
-        var page = await NewVisitorPageAsync();
-        await GotoInteractiveAsync(page, new Uri(app.RootUri, "client-credentials").ToString());
-
-        await page.GetByTestId("choose-configured").ClickAsync();
-        await page.GetByTestId("send-token-request").ClickAsync();
-        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
-        await page.GetByTestId("go-to-api").ClickAsync();
-        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        var page = await OpenCurrentUserCallAsync(app);
         await page.GetByTestId("send-api-request").ClickAsync();
 
         await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", kind);
@@ -81,37 +74,18 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
     public async Task ATenThousandDeepAndAFiftyMegabyteAnswerAreExplainedAndTheNextCallStillWorks()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
-        var apiCalls = 0;
-        var hugeBytesTaken = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var stub = await StubBitbucket.StartAsync(async (context, _) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/site/oauth2/access_token"))
-            {
-                await StubBitbucket.Json(context, 200, StubToken);
-                return;
-            }
 
-            switch (Interlocked.Increment(ref apiCalls))
-            {
-                case 1:
-                    await StubBitbucket.Json(context, 200, deep);
-                    break;
-                case 2:
-                    hugeBytesTaken.TrySetResult(await WriteFiftyMegabytesAsync(context));
-                    break;
-                default:
-                    await StubBitbucket.Json(context, 200, """{"type":"user","uuid":"{u}","display_name":"Ada After","account_id":"1"}""");
-                    break;
-            }
+        // A raw socket server, one request per connection: Kestrel would swallow writes after the app
+        // hangs up, so it could not tell how much of the 50 MB the app really took.
+        await using var stub = HugeBodyServer.Start(announcesLength: false, n => n switch
+        {
+            0 => StubToken,
+            1 => deep,
+            2 => null, // the 50 MB answer
+            _ => """{"type":"user","uuid":"{u}","display_name":"Ada After","account_id":"1"}""",
         });
         await using var app = await StartCloudAppAsync(stub.BaseUri);
-        var page = await NewVisitorPageAsync();
-        await GotoInteractiveAsync(page, new Uri(app.RootUri, "client-credentials").ToString());
-        await page.GetByTestId("choose-configured").ClickAsync();
-        await page.GetByTestId("send-token-request").ClickAsync();
-        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
-        await page.GetByTestId("go-to-api").ClickAsync();
-        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        var page = await OpenCurrentUserCallAsync(app);
 
         // 10,000 deep: explained, and the body shown as it came (plain text), not as 10,000 indented levels.
         await page.GetByTestId("send-api-request").ClickAsync();
@@ -124,7 +98,7 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await page.GetByTestId("send-api-request").ClickAsync();
         await Expect(page.GetByTestId("error-cause")).ToContainTextAsync("larger than 1 MiB");
         await Expect(page.GetByTestId("error-cause")).ToContainTextAsync("Bitbucket:Calls:MaxResponseBytes");
-        var taken = await hugeBytesTaken.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var taken = await stub.BytesSentForTheBigAnswer.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.True(taken < 16L * 1024 * 1024, $"{taken:N0} bytes of the 50 MB answer were taken before the app stopped reading");
         await SaveScreenshotAsync(page, "fault-api-fifty-megabytes");
         await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
@@ -136,27 +110,17 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
     }
 
-    // Chunked, so only reading shows how big it is; stops when the app hangs up. Returns the bytes written.
-    private static async Task<long> WriteFiftyMegabytesAsync(HttpContext context)
+    // A new visitor gets a token from the stub with the configured consumer and picks the current-user call.
+    private async Task<IPage> OpenCurrentUserCallAsync(AppFixture app)
     {
-        context.Response.ContentType = "application/json";
-        var chunk = System.Text.Encoding.ASCII.GetBytes("[" + new string(' ', 64 * 1024 - 1));
-        long written = 0;
-        try
-        {
-            while (written < 50L * 1024 * 1024 && !context.RequestAborted.IsCancellationRequested)
-            {
-                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                written += chunk.Length;
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
-        {
-            // The app hung up: what the test hopes for.
-        }
-
-        return written;
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, new Uri(app.RootUri, "client-credentials").ToString());
+        await page.GetByTestId("choose-configured").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        return page;
     }
 
     private static async Task<AppFixture> StartCloudAppAsync(Uri bitbucket)
