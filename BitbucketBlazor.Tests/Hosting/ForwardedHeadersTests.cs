@@ -100,3 +100,15 @@ public sealed class HttpsRedirectionTests(HttpsPortFixture app) : IClassFixture<
         ForwardedRequest.AssertRedirectAndCookie(secure, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
     }
 }
+
+/// <summary>A trusted network (Proxy:KnownNetworks) works as a trusted proxy address does.</summary>
+public sealed class KnownNetworkTests(KnownNetworkFixture app) : IClassFixture<KnownNetworkFixture>
+{
+    [Fact]
+    public async Task ForwardedHeadersFromAProxyInAKnownNetworkGiveHttpsOriginsAndTheSecureCookie()
+    {
+        using var response = await ForwardedRequest.AuthorizeAsync(app);
+
+        ForwardedRequest.AssertRedirectAndCookie(response, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
+    }
+}

@@ -38,6 +38,9 @@ public abstract class ProductionBehindProxyFixture : AppFixture
         }
     }
 
+    /// <summary>Trusts proxies by one setting, for example <c>Proxy:KnownNetworks:0</c>.</summary>
+    protected ProductionBehindProxyFixture(string setting, string value) => WithSetting(setting, value);
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -65,3 +68,6 @@ public sealed class HttpsPortFixture : ProductionBehindProxyFixture
     public HttpsPortFixture()
         : base("127.0.0.1") => WithSetting("HTTPS_PORT", "443");
 }
+
+/// <summary>Production trusting the network 127.0.0.0/8 (<c>Proxy:KnownNetworks</c>), where the tests send from.</summary>
+public sealed class KnownNetworkFixture() : ProductionBehindProxyFixture("Proxy:KnownNetworks:0", "127.0.0.0/8");
