@@ -20,6 +20,8 @@ namespace BitbucketBlazor.Sandbox;
 /// until those tokens expire. The app's own calls, made for its visitors and already limited per
 /// visitor and per tab before they leave, take their places in a part nobody else can reach; direct
 /// callers share the public part. No part evicts anyone, so neither can push the other's tokens out.
+/// A flood driven through the app itself (whole sign-ins from many addresses) can still fill the
+/// host part; it then refuses newcomers the same way (README, "Hosting it for a demo session").
 /// </remarks>
 public sealed class SandboxTokenStore
 {
