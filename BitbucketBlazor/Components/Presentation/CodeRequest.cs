@@ -24,5 +24,5 @@ public sealed record CodeRequest(
 /// <summary>One snippet.</summary>
 /// <param name="Language">A short id, for example <c>curl</c>.</param>
 /// <param name="Label">What the tab says.</param>
-/// <param name="Code">The code.</param>
+/// <param name="Code">The source text, secrets replaced by variables read from the environment.</param>
 public sealed record CodeSnippet(string Language, string Label, string Code);
