@@ -6,10 +6,10 @@ namespace BitbucketBlazor.Sandbox;
 /// <summary>The account every sandbox token acts as: the owner of the demo consumers.</summary>
 public sealed record SandboxUser(string Uuid, string AccountId, string Nickname, string DisplayName, DateTimeOffset CreatedOn);
 
-/// <summary>A seeded workspace.</summary>
+/// <summary>A workspace the sandbox serves from its fixed seed, the same on every instance and every start.</summary>
 public sealed record SandboxWorkspace(string Uuid, string Slug, string Name, bool IsPrivate, bool Administrator, DateTimeOffset CreatedOn);
 
-/// <summary>A seeded repository.</summary>
+/// <summary>A repository of the fixed seed; enough of them that listing takes several pages.</summary>
 public sealed record SandboxRepository(
     string Uuid,
     SandboxWorkspace Workspace,
@@ -43,7 +43,7 @@ public sealed record SandboxPullRequest(
     DateTimeOffset CreatedOn,
     DateTimeOffset UpdatedOn);
 
-/// <summary>A seeded commit.</summary>
+/// <summary>A commit of a seeded repository's fixed history, pointing at its parent (null for the first).</summary>
 public sealed record SandboxCommit(string Hash, string Message, DateTimeOffset Date, string? ParentHash);
 
 /// <summary>
