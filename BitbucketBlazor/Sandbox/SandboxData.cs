@@ -28,7 +28,7 @@ public sealed record SandboxRepository(
     public string FullName => $"{Workspace.Slug}/{Slug}";
 }
 
-/// <summary>A seeded pull request.</summary>
+/// <summary>A pull request of the featured repository's fixed seed, in one of Bitbucket's states.</summary>
 public sealed record SandboxPullRequest(
     int Id,
     string Title,
