@@ -1,4 +1,7 @@
+using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Common.Stores;
+using BitbucketBlazor.Hosting.SharedState;
+using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Common;
 using BitbucketBlazor.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -41,6 +44,28 @@ public sealed class RedisBoundedStoreTests(RedisServerFixture redis) : BoundedSt
         Assert.DoesNotContain("secret-key", all, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-value", all, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-owner", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABrowsersLoginStepsRecordedOnOneInstanceAreTakenWholeOnAnother()
+    {
+        var browserId = "browser-" + Guid.NewGuid().ToString("N");
+        var recorder = new BrowserStepStore(Factory, Clock);
+        var resumer = new BrowserStepStore(Factory, Clock);
+        var authorize = new HttpExchange(
+            "GET", new Uri("http://127.0.0.1:5000/authorize"), [new("Host", "127.0.0.1:5000")], null, Clock.GetUtcNow(),
+            TimeSpan.FromMilliseconds(7), 302, "Found", [new("Location", "http://127.0.0.1:5000/sandbox/site/oauth2/authorize?state=***")], null, null);
+        var callback = authorize with { Url = new Uri("http://127.0.0.1:5000/oauth-callback?code=***&state=***"), StatusCode = 200, ReasonPhrase = "OK" };
+
+        Assert.True(await recorder.RecordAsync(browserId, authorize, startsLogin: true, cancellationToken: Ct));
+        Assert.True(await recorder.RecordAsync(browserId, callback, startsLogin: false, cancellationToken: Ct));
+        var taken = await resumer.TakeAsync(browserId, Ct);
+
+        Assert.Equal([authorize.Url, callback.Url], taken.Select(s => s.Url));
+        Assert.Equal(authorize.ResponseHeaders, taken[0].ResponseHeaders);
+        Assert.Equal(authorize.Duration, taken[0].Duration);
+        Assert.Equal(200, taken[1].StatusCode);
+        Assert.Empty(await recorder.TakeAsync(browserId, Ct));
     }
 
     /// <inheritdoc />

@@ -57,7 +57,7 @@ internal static class SandboxTokenEndpoint
 
     // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
     // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
-    private static readonly SandboxTokenError StoreFull =
+    private static readonly SandboxTokenError s_storeFull =
         new("temporarily_unavailable", StoreFullMessage, Quoted: false) { StatusCode = StatusCodes.Status503ServiceUnavailable };
 
     private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens, SandboxTokenRoom room) =>
@@ -125,7 +125,7 @@ internal static class SandboxTokenEndpoint
         }
 
         context.Response.Headers.RetryAfter = "60";
-        return SandboxResults.OAuthError(context, StoreFull);
+        return SandboxResults.OAuthError(context, s_storeFull);
     }
 
     private static IResult Success(SandboxTokenGrant grant, string grantType) =>

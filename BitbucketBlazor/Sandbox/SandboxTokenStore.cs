@@ -37,7 +37,7 @@ public sealed class SandboxTokenStore
 
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
     // rather than "invalid"; after that it is dropped. Remembered tokens take no place.
-    private static readonly TimeSpan ExpiredRetention = TimeSpan.FromHours(2);
+    private static readonly TimeSpan s_expiredRetention = TimeSpan.FromHours(2);
 
     private readonly SandboxClock _time;
     private readonly IOptions<SandboxOptions> _options;
@@ -182,7 +182,7 @@ public sealed class SandboxTokenStore
         if (token.ExpiresAt > now)
         {
             var expired = token with { ExpiresAt = now };
-            return await held!.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + ExpiredRetention)) is not null;
+            return await held!.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + s_expiredRetention)) is not null;
         }
 
         return true;
@@ -211,7 +211,7 @@ public sealed class SandboxTokenStore
         var lifetime = _options.Value.AccessTokenLifetime;
         var expiresAt = _time.GetUtcNow() + lifetime;
         var stored = new SandboxAccessToken(consumer.Key, consumer.Scopes, expiresAt);
-        var written = await room.AccessTokens.SetAsync(Crypto.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + ExpiredRetention));
+        var written = await room.AccessTokens.SetAsync(Crypto.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + s_expiredRetention));
         return written == StoreWrite.Stored
             ? new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)Math.Ceiling(lifetime.TotalSeconds))
             : null;
