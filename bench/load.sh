@@ -11,13 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out="$PWD/bench/out"
 
-build=1
 args=()
-for a in "$@"; do
-  if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi
-done
-
-if [ "$build" = 1 ]; then
+for a in "$@"; do [ "$a" = --no-build ] || args+=("$a"); done
+if [ ${#args[@]} = $# ]; then
   echo "[load] building (Release): the heap hook, the load runner" >&2
   dotnet build bench/HeapHook/HeapHook.csproj -c Release -o "$out/hook" -v q -nologo >/dev/null
   dotnet build bench/LoadRunner/LoadRunner.csproj -c Release -o "$out/load" -v q -nologo >/dev/null
