@@ -23,16 +23,32 @@ internal sealed class BrowserAttendee(Ledger ledger)
     /// <summary>Gets whether the page came back whole after the kill.</summary>
     public bool Resumed { get; private set; }
 
-    /// <summary>Opens the page and walks it: Use this consumer, Send token request, Call the API, Send API request.</summary>
-    public async Task WalkAsync(IBrowser browser, Uri loadBalancer)
+    /// <summary>Opens the walkthrough's page in a context of its own and waits until its circuit is up.</summary>
+    public async Task OpenAsync(IBrowser browser, Uri root)
     {
-        var app = Subject.App("");
         try
         {
             var clock = Stopwatch.StartNew();
-            _page = await Pages.OpenAsync(browser, loadBalancer, app.StartPath);
+            _page = await Pages.OpenAsync(browser, root, Subject.App("").StartPath);
             ledger.Sample(Prefix + "open until interactive", clock.Elapsed.TotalMilliseconds);
-            foreach (var step in app.Steps)
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            ledger.Error(Prefix + "open", Short(e));
+        }
+    }
+
+    /// <summary>Walks the open page: Use this consumer, Send token request, Call the API, Send API request.</summary>
+    public async Task WalkAsync()
+    {
+        if (_page is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var step in Subject.App("").Steps)
             {
                 ledger.Sample(Prefix + step.Name, await Pages.ClickAsync(_page, step));
             }
