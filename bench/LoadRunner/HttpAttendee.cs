@@ -109,6 +109,12 @@ internal sealed partial class HttpAttendee : IDisposable
     private async Task SignInAsync()
     {
         using var authorize = await SendAsync("sign-in: /authorize", Get("authorize"), HttpStatusCode.Redirect);
+        if (authorize.Headers.Location?.OriginalString == "/authorization-code")
+        {
+            // A sign-in started over after its callback was answered by the instance that then died: it is done.
+            return;
+        }
+
         using var consent = await SendAsync("sign-in: consent page", Get(authorize.Headers.Location!.ToString()), HttpStatusCode.OK);
         var html = await consent.Content.ReadAsStringAsync();
         var form = new FormUrlEncodedContent(
