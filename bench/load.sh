@@ -5,6 +5,7 @@
 #
 #   bash bench/load.sh                                  # 300 HTTP attendees, 30 circuits, kill A gracefully
 #   bash bench/load.sh --http 20 --browsers 3 --kill B --hard
+#   bash bench/load.sh --kill-at 0.1 ...                # kill once 10% of the HTTP attendees reached it (default 0.2)
 #   bash bench/load.sh --no-build ...                   # reuse bench/out from the last run
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

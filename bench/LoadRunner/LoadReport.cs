@@ -15,6 +15,10 @@ internal sealed class RunFigures
 
     public required bool Hard { get; init; }
 
+    public required double KillAt { get; init; }
+
+    public int ArrivedWhenGone { get; set; }
+
     public double HttpSeconds { get; set; }
 
     public double SecondsToKill { get; set; }
@@ -51,8 +55,8 @@ internal static class LoadReport
         var otherBrowsers = run.BrowserRun.Where(b => b.Instance != run.Killed).ToList();
         text.AppendLine("| figure | value |").AppendLine("|---|---|");
         Row(text, "attendees at once", $"{run.HttpAttendees} over HTTP + {run.Browsers} Chromium circuits");
-        Row(text, "instance killed", $"{run.Killed} ({(run.Hard ? "SIGKILL" : "SIGTERM, graceful")}, took {F(run.KillSeconds)} s) once half the HTTP attendees had reached it");
-        Row(text, "HTTP requests per second until half the attendees reached the kill", $"{F(run.RequestsAtKill / run.SecondsToKill)} ({run.RequestsAtKill} in {F(run.SecondsToKill)} s)");
+        Row(text, "instance killed", $"{run.Killed} ({(run.Hard ? "SIGKILL" : "SIGTERM, graceful")}, took {F(run.KillSeconds)} s) once {run.KillAt:P0} of the HTTP attendees had reached the kill; {run.ArrivedWhenGone} had when it was gone");
+        Row(text, "HTTP requests per second until the kill began", $"{F(run.RequestsAtKill / run.SecondsToKill)} ({run.RequestsAtKill} in {F(run.SecondsToKill)} s)");
         Row(text, "HTTP requests per second, whole run", $"{F(ledger.Requests / run.HttpSeconds)} ({ledger.Requests} in {F(run.HttpSeconds)} s, the kill included)");
         Row(text, "errors other than the instance loss", ledger.Errors.Values.Sum().ToString(CultureInfo.InvariantCulture));
         Row(text, "requests lost with the killed instance (each tried again)", ledger.Losses.Values.Sum().ToString(CultureInfo.InvariantCulture));

@@ -2,10 +2,11 @@ using System.Globalization;
 using LoadRunner;
 using Microsoft.Playwright;
 
-// Usage: LoadRunner REPO_ROOT STATE_DIR [--http N] [--browsers M] [--kill A|B] [--hard]
+// Usage: LoadRunner REPO_ROOT STATE_DIR [--http N] [--browsers M] [--kill A|B] [--hard] [--kill-at F]
 //   Starts deploy/local-cluster.sh (state in STATE_DIR), walks M Chromium circuits through the load
-//   balancer, then runs N HTTP attendees at once; when half of them have reached the kill, kills
-//   one instance and checks every attendee resumes on the other. Prints markdown tables.
+//   balancer, then runs N HTTP attendees at once; when the fraction F of them (default 0.2) has
+//   reached the kill, kills one instance while the others are still on their way, and checks every
+//   attendee resumes on the other. Prints markdown tables.
 var root = Path.GetFullPath(args[0]);
 var state = Path.GetFullPath(args[1]);
 var killed = Option("--kill", "A").ToUpperInvariant();
@@ -15,6 +16,7 @@ var run = new RunFigures
     Browsers = int.Parse(Option("--browsers", "30"), CultureInfo.InvariantCulture),
     Killed = killed is "A" or "B" ? killed : throw new ArgumentException("--kill takes A or B"),
     Hard = args.Contains("--hard"),
+    KillAt = double.Parse(Option("--kill-at", "0.2"), CultureInfo.InvariantCulture),
 };
 var survivor = killed == "A" ? "B" : "A";
 var ledger = new Ledger();
@@ -62,14 +64,14 @@ foreach (var name in cluster.Instances.Keys)
 await MemoryAsync("circuits open", heap: true);
 
 Log($"{run.HttpAttendees} HTTP attendees at once (load: {Load()})");
-var half = Math.Max(1, run.HttpAttendees / 2);
+var trigger = Math.Clamp((int)Math.Ceiling(run.HttpAttendees * run.KillAt), 1, run.HttpAttendees);
 var arrivals = 0;
 var reachedKill = new TaskCompletionSource();
 var killDone = new TaskCompletionSource();
 run.HttpRun.AddRange(Enumerable.Range(0, run.HttpAttendees).Select(_ => new HttpAttendee(cluster.LoadBalancer, ledger)));
 var start = ledger.Elapsed;
 var attendees = run.HttpRun.Select(a => Task.Run(() => a.RunAsync(
-    () => { if (Interlocked.Increment(ref arrivals) == half) reachedKill.TrySetResult(); }, killDone.Task))).ToList();
+    () => { if (Interlocked.Increment(ref arrivals) == trigger) reachedKill.TrySetResult(); }, killDone.Task))).ToList();
 var kill = Task.Run(async () =>
 {
     await reachedKill.Task;
@@ -81,6 +83,7 @@ var kill = Task.Run(async () =>
     var began = ledger.Elapsed;
     await cluster.KillAsync(killed, run.Hard);
     run.KillSeconds = (ledger.Elapsed - began).TotalSeconds;
+    run.ArrivedWhenGone = Volatile.Read(ref arrivals);
     killDone.SetResult();
 });
 var resumes = killDone.Task.ContinueWith(_ => Task.WhenAll(run.BrowserRun.Select(b => b.ResumeAsync(killed))), TaskScheduler.Default).Unwrap();
