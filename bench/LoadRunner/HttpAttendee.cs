@@ -18,7 +18,7 @@ internal sealed partial class HttpAttendee : IDisposable
     private const string Consumer = "sandbox-private-key";
     private const string Secret = "sandbox-private-secret";
     private const int Tries = 6;
-    private readonly Dictionary<string, string> _cookies = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cookies = new();
     private readonly HttpClient _http;
     private readonly Ledger _ledger;
     private string _accessToken = "";
@@ -40,8 +40,8 @@ internal sealed partial class HttpAttendee : IDisposable
     /// <summary>Gets the instance (A or B) the load balancer pins this attendee to, from its SRV cookie.</summary>
     public string? Instance => _cookies.TryGetValue("SRV", out var server) ? server.ToUpperInvariant() : null;
 
-    /// <summary>Gets the instance this attendee was pinned to when it reached the kill.</summary>
-    public string? InstanceAtKill { get; private set; }
+    /// <summary>Gets or sets the instance this attendee was pinned to when the kill began.</summary>
+    public string? InstanceAtKill { get; set; }
 
     /// <summary>Gets whether every step after the kill succeeded, with the same sign-in and token.</summary>
     public bool Resumed { get; private set; }
@@ -58,7 +58,6 @@ internal sealed partial class HttpAttendee : IDisposable
                 await TokenAsync();
                 await PageAsync("repositories page 1", "sandbox/2.0/repositories/blazor-demo");
             });
-            InstanceAtKill = Instance;
             waiting = false;
             arrived();
             await killed;
@@ -194,7 +193,7 @@ internal sealed partial class HttpAttendee : IDisposable
         HttpResponseMessage? response = null;
         try
         {
-            if (_cookies.Count > 0)
+            if (!_cookies.IsEmpty)
             {
                 request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
             }
@@ -209,14 +208,14 @@ internal sealed partial class HttpAttendee : IDisposable
 
             if (response.StatusCode != expected)
             {
-                throw new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
+                throw new HttpRequestException(await WhatItSaidAsync(response), null, response.StatusCode);
             }
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
         {
             var status = response?.StatusCode;
             response?.Dispose();
-            var kind = status is { } code ? $"HTTP {(int)code}" : e.GetType().Name + ": " + e.Message;
+            var kind = status is { } code ? $"HTTP {(int)code}: {e.Message}" : e.GetType().Name + ": " + e.Message;
             if (_ledger.IsInstanceLoss(e, status, pinned))
             {
                 _ledger.Loss(step, kind);
@@ -234,6 +233,20 @@ internal sealed partial class HttpAttendee : IDisposable
         _ledger.Sample(step, clock.Elapsed.TotalMilliseconds);
         return response;
     }
+
+    // The page's heading or the JSON error's message: what the attendee would read, without ids.
+    private static async Task<string> WhatItSaidAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var said = Heading().Match(body) is { Success: true } heading ? heading.Groups[1].Value : JsonMessage().Match(body).Groups[1].Value;
+        return said.Length > 0 ? WebUtility.HtmlDecode(said) : "(no heading)";
+    }
+
+    [GeneratedRegex("<h1[^>]*>([^<]{1,120})")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex("\"(?:message|error_description)\"\\s*:\\s*\"([^\"]{1,120})")]
+    private static partial Regex JsonMessage();
 
     [GeneratedRegex("<form[^>]*action=\"([^\"]+)\"")]
     private static partial Regex FormAction();

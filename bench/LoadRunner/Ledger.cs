@@ -87,8 +87,9 @@ internal sealed class Ledger
             return false;
         }
 
-        return status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
-            || failure is HttpRequestException or IOException or SocketException or TaskCanceledException;
+        return status is { } answered
+            ? answered is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+            : failure is HttpRequestException or IOException or SocketException or TaskCanceledException;
     }
 
     private void Order(string step) => _order.TryAdd(step, _order.Count);

@@ -79,6 +79,11 @@ var kill = Task.Run(async () =>
     run.RequestsAtKill = ledger.Requests;
     await MemoryAsync("at the kill, all attendees at once", heap: false);
     Log($"killing {killed}{(run.Hard ? " --hard" : "")} with {arrivals} of {run.HttpAttendees} HTTP attendees at the kill (load: {Load()})");
+    foreach (var attendee in run.HttpRun)
+    {
+        attendee.InstanceAtKill = attendee.Instance;
+    }
+
     ledger.Killed = killed;
     var began = ledger.Elapsed;
     await cluster.KillAsync(killed, run.Hard);
