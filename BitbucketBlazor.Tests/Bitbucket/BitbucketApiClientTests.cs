@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
+using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Bitbucket;
 
@@ -290,7 +292,7 @@ public sealed class BitbucketApiClientTests
 
         await app.Services.GetRequiredService<IBitbucketApiClient>().GetCurrentUserAsync("AT-very-secret-token", Ct);
 
-        var logs = StubBitbucket.AllLogText(app.Services);
+        var logs = app.Services.GetFakeLogCollector().AllText();
         Assert.Contains("GET http://127.0.0.1", logs, StringComparison.Ordinal);
         Assert.Contains("503", logs, StringComparison.Ordinal);
         Assert.Contains("Bearer ***", logs, StringComparison.Ordinal);

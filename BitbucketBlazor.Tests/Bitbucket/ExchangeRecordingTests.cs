@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using BitbucketBlazor.Bitbucket;
+using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -107,7 +108,6 @@ public sealed class ExchangeRecordingTests
     [Fact]
     public async Task LogLinesCarryMethodUrlStatusAndDurationButNoSecret()
     {
-        var collector = new FakeLogCollector();
         var time = new FakeTimeProvider(s_start);
         using var services = Services(time, new StubNetwork(_ =>
         {
@@ -116,7 +116,7 @@ public sealed class ExchangeRecordingTests
             {
                 Content = new StringContent("""{"access_token":"AT-leak","refresh_token":"RT-leak","token_type":"bearer","expires_in":7200}""", Encoding.UTF8, "application/json"),
             });
-        }), collector);
+        }));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("recorded");
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://bitbucket.example/site/oauth2/access_token?access_token=AT-in-url")
         {
@@ -126,11 +126,11 @@ public sealed class ExchangeRecordingTests
 
         using var response = await client.SendAsync(request, Ct);
 
-        var records = collector.GetSnapshot();
+        var records = services.GetFakeLogCollector().GetSnapshot();
         var info = Assert.Single(records, r => r.Level == LogLevel.Information);
         Assert.Equal("Bitbucket POST https://bitbucket.example/site/oauth2/access_token?access_token=*** answered 200 OK in 42 ms", info.Message);
         Assert.Contains(records, r => r.Level == LogLevel.Debug);
-        var all = string.Join('\n', records.Select(r => r.Message + " " + string.Join(' ', r.StructuredState!.Select(s => s.Value))));
+        var all = services.GetFakeLogCollector().AllText();
         Assert.Contains("grant_type=authorization_code", all, StringComparison.Ordinal);
         Assert.Contains("Basic ***", all, StringComparison.Ordinal);
         foreach (var secret in new[] { "AT-leak", "RT-leak", "CODE-leak", "SECRET-leak", "BASIC-leak", "AT-in-url" })
@@ -139,15 +139,11 @@ public sealed class ExchangeRecordingTests
         }
     }
 
-    private static ServiceProvider Services(TimeProvider time, StubNetwork network, FakeLogCollector? collector = null)
+    private static ServiceProvider Services(TimeProvider time, StubNetwork network)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            logging.AddProvider(new FakeLoggerProvider(collector ?? new FakeLogCollector()));
-        });
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging();
         services.AddHttpClient("recorded")
             .ConfigurePrimaryHttpMessageHandler(() => network)
             .RemoveAllLoggers()

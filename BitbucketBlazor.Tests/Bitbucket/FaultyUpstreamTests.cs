@@ -26,7 +26,7 @@ public sealed class FaultyUpstreamTests
         var api = scope.ServiceProvider.GetRequiredService<IBitbucketApiClient>();
 
         var huge = await api.GetCurrentUserAsync("AT", Ct);
-        var sent = await upstream.BytesSentToTheFirstCaller;
+        var sent = await upstream.BytesSentForTheBigAnswer;
         var next = await api.GetCurrentUserAsync("AT", Ct);
 
         Assert.False(huge.Succeeded);

@@ -5,9 +5,9 @@ using System.Text;
 namespace BitbucketBlazor.Tests.Bitbucket;
 
 /// <summary>
-/// A bare HTTP/1.1 server on a free 127.0.0.1 port: its first connection gets a 50 MB JSON answer
-/// (with or without <c>Content-Length</c>), every later one a small JSON body. It counts the bytes
-/// its socket accepted for the big answer until the peer hung up.
+/// A bare HTTP/1.1 server on a free 127.0.0.1 port, one request per connection: the connection a test
+/// picks gets a 50 MB JSON answer (with or without <c>Content-Length</c>), every other one a small JSON
+/// body. It counts the bytes its socket accepted for the big answer until the peer hung up.
 /// </summary>
 internal sealed class HugeBodyServer : IAsyncDisposable
 {
@@ -22,16 +22,19 @@ internal sealed class HugeBodyServer : IAsyncDisposable
     /// <summary>Gets the server's root URL.</summary>
     public Uri BaseUri { get; private set; } = null!;
 
-    /// <summary>Gets the bytes of the big answer the socket took, once the first connection ended.</summary>
-    public Task<long> BytesSentToTheFirstCaller => _sent.Task;
+    /// <summary>Gets the bytes of the big answer the socket took, once its connection ended.</summary>
+    public Task<long> BytesSentForTheBigAnswer => _sent.Task;
 
-    /// <summary>Starts the server.</summary>
-    public static HugeBodyServer Start(bool announcesLength, string smallJson)
+    /// <summary>Starts a server whose first connection gets the big answer and every later one <paramref name="smallJson"/>.</summary>
+    public static HugeBodyServer Start(bool announcesLength, string smallJson) => Start(announcesLength, n => n == 0 ? null : smallJson);
+
+    /// <summary>Starts a server that answers connection n (from 0) with <paramref name="smallJsonFor"/>(n), or the big answer where that is null.</summary>
+    public static HugeBodyServer Start(bool announcesLength, Func<int, string?> smallJsonFor)
     {
         var server = new HugeBodyServer();
         server._listener.Start();
         server.BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)server._listener.LocalEndpoint).Port}");
-        server._loop = server.ServeAsync(announcesLength, smallJson);
+        server._loop = server.ServeAsync(announcesLength, smallJsonFor);
         return server;
     }
 
@@ -44,14 +47,14 @@ internal sealed class HugeBodyServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ServeAsync(bool announcesLength, string smallJson)
+    private async Task ServeAsync(bool announcesLength, Func<int, string?> smallJsonFor)
     {
         for (var n = 0; !_stop.IsCancellationRequested; n++)
         {
             using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             using var stream = client.GetStream();
             await ReadHeadAsync(stream);
-            if (n > 0)
+            if (smallJsonFor(n) is { } smallJson)
             {
                 var small = Encoding.UTF8.GetBytes(smallJson);
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(

@@ -106,10 +106,6 @@ public sealed class StubBitbucket : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{port}");
     }
 
-    /// <summary>Gets every log line the client app wrote, message and structured values, as one text.</summary>
-    public static string AllLogText(IServiceProvider services) => string.Join('\n', services.GetFakeLogCollector().GetSnapshot()
-        .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception} {string.Join(' ', r.StructuredState?.Select(s => s.Value) ?? [])}"));
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

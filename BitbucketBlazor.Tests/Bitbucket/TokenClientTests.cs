@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.OAuth;
+using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Bitbucket;
 
@@ -171,7 +173,7 @@ public sealed class TokenClientTests
         await client.ExchangeCodeAsync(s_consumer, "the-code-789", null, Ct);
         await client.RefreshAsync(s_consumer, "RT-secret-456", Ct);
 
-        var logs = StubBitbucket.AllLogText(app.Services);
+        var logs = app.Services.GetFakeLogCollector().AllText();
         Assert.Contains("POST", logs, StringComparison.Ordinal);
         Assert.Contains("/site/oauth2/access_token", logs, StringComparison.Ordinal);
         Assert.Contains("Basic ***", logs, StringComparison.Ordinal);

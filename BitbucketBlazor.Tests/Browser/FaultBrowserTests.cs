@@ -15,6 +15,9 @@ namespace BitbucketBlazor.Tests.Browser;
 public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string CloudSecret = "cloud-secret-never-shown-7f3a";
+    private const string StubAccessToken = "stub-access-token-1234567890";
+    private const string StubToken =
+        """{"access_token":"stub-access-token-1234567890","scopes":"account","expires_in":7200,"refresh_token":"stub-refresh-token-0987654321","token_type":"bearer","state":"client_credentials"}""";
 
     [Fact]
     public async Task AnUnreachableBitbucketIsExplainedAsANetworkFaultAndTheCircuitSurvives()
@@ -47,8 +50,7 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         {
             if (context.Request.Path.StartsWithSegments("/site/oauth2/access_token"))
             {
-                await StubBitbucket.Json(context, 200,
-                    """{"access_token":"stub-access-token-1234567890","scopes":"account","expires_in":7200,"refresh_token":"stub-refresh-token-0987654321","token_type":"bearer","state":"client_credentials"}""");
+                await StubBitbucket.Json(context, 200, StubToken);
                 return;
             }
 
@@ -59,20 +61,66 @@ public sealed class FaultBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
             await context.Response.WriteAsync("<html><body>Upstream trouble</body></html>");
         });
         await using var app = await StartCloudAppAsync(stub.BaseUri);
-        var page = await NewVisitorPageAsync();
-        await GotoInteractiveAsync(page, new Uri(app.RootUri, "client-credentials").ToString());
-
-        await page.GetByTestId("choose-configured").ClickAsync();
-        await page.GetByTestId("send-token-request").ClickAsync();
-        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
-        await page.GetByTestId("go-to-api").ClickAsync();
-        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        var page = await OpenCurrentUserCallAsync(app);
         await page.GetByTestId("send-api-request").ClickAsync();
 
         await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", kind);
         await Expect(page.GetByTestId("api-exchange-status")).ToContainTextAsync(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await SaveScreenshotAsync(page, $"fault-api-{status}");
-        await AssertHealthyPageAsync(page, CloudSecret, "stub-access-token-1234567890");
+        await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
+    }
+
+    [Fact]
+    public async Task ATenThousandDeepAndAFiftyMegabyteAnswerAreExplainedAndTheNextCallStillWorks()
+    {
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+
+        // A raw socket server, one request per connection: Kestrel would swallow writes after the app
+        // hangs up, so it could not tell how much of the 50 MB the app really took.
+        await using var stub = HugeBodyServer.Start(announcesLength: false, n => n switch
+        {
+            0 => StubToken,
+            1 => deep,
+            2 => null, // the 50 MB answer
+            _ => """{"type":"user","uuid":"{u}","display_name":"Ada After","account_id":"1"}""",
+        });
+        await using var app = await StartCloudAppAsync(stub.BaseUri);
+        var page = await OpenCurrentUserCallAsync(app);
+
+        // 10,000 deep: explained, and the body shown as it came (plain text), not as 10,000 indented levels.
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("error-explanation")).ToHaveAttributeAsync("data-kind", "UnusableAnswer");
+        await Expect(page.GetByTestId("error-cause")).ToContainTextAsync("could not be read");
+        Assert.Equal(deep, (await page.GetByTestId("api-exchange-response-body").TextContentAsync())?.Trim());
+        await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
+
+        // 50 MB: the app stops reading at the cap and says so, naming the setting.
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("error-cause")).ToContainTextAsync("larger than 1 MiB");
+        await Expect(page.GetByTestId("error-cause")).ToContainTextAsync("Bitbucket:Calls:MaxResponseBytes");
+        var taken = await stub.BytesSentForTheBigAnswer.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.True(taken < 16L * 1024 * 1024, $"{taken:N0} bytes of the 50 MB answer were taken before the app stopped reading");
+        await SaveScreenshotAsync(page, "fault-api-fifty-megabytes");
+        await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
+
+        // The circuit lives: the next click is answered.
+        await page.GetByTestId("send-api-request").ClickAsync();
+        await Expect(page.GetByTestId("user-card")).ToContainTextAsync("Ada After");
+        await Expect(page.GetByTestId("error-explanation")).ToHaveCountAsync(0);
+        await AssertHealthyPageAsync(page, CloudSecret, StubAccessToken);
+    }
+
+    // A new visitor gets a token from the stub with the configured consumer and picks the current-user call.
+    private async Task<IPage> OpenCurrentUserCallAsync(AppFixture app)
+    {
+        var page = await NewVisitorPageAsync();
+        await GotoInteractiveAsync(page, new Uri(app.RootUri, "client-credentials").ToString());
+        await page.GetByTestId("choose-configured").ClickAsync();
+        await page.GetByTestId("send-token-request").ClickAsync();
+        await Expect(page.GetByTestId("token-exchange-status")).ToContainTextAsync("200");
+        await page.GetByTestId("go-to-api").ClickAsync();
+        await page.GetByTestId("endpoint-CurrentUser").CheckAsync();
+        return page;
     }
 
     private static async Task<AppFixture> StartCloudAppAsync(Uri bitbucket)

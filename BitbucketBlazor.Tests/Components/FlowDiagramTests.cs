@@ -1,9 +1,10 @@
 using BitbucketBlazor.Components.Shared;
+using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 
 namespace BitbucketBlazor.Tests.Components;
 
-public sealed class FlowDiagramTests : MudBunitTestBase
+public sealed class FlowDiagramTests : MudBunitContext
 {
     [Fact]
     public void DrawsEveryParticipantAndNumbersEveryMessage()
@@ -45,6 +46,3 @@ public sealed class FlowDiagramTests : MudBunitTestBase
         Assert.Contains("response", diagram.Find("[data-testid=flow-message-2] line").GetAttribute("class"), StringComparison.Ordinal);
     }
 }
-
-/// <summary>MudBlazor's bUnit setup without the walkthrough's services.</summary>
-public abstract class MudBunitTestBase : Infrastructure.MudBunitContext;

@@ -1,6 +1,5 @@
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Bitbucket;
-using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
@@ -18,10 +17,6 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
 
     public RefreshTokenRotationTests()
     {
-        Services.AddScoped<AuthorizationCodeSession>();
-        Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), Clock));
-        Services.AddScoped<TokenRefresher>();
-        Services.AddLogging();
         Tokens.Refresh = Rotate;
     }
 

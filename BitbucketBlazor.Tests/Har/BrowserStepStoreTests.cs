@@ -1,3 +1,4 @@
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -8,49 +9,51 @@ public sealed class BrowserStepStoreTests
 {
     private readonly FakeTimeProvider _clock = new(TestExchanges.Start);
 
-    [Fact]
-    public void StepsAreTakenOnceByTheirBrowserOnlyAndANewLoginStartsAfresh()
-    {
-        var store = new BrowserStepStore(_clock);
-        store.Record("browser-a", Step("/authorize"), startsLogin: true);
-        store.Record("browser-a", Step("/oauth-callback"), startsLogin: false);
-        store.Record("browser-b", Step("/authorize"), startsLogin: true);
-        store.Record("browser-b", Step("/authorize"), startsLogin: true);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-        Assert.Equal(["/authorize", "/oauth-callback"], store.Take("browser-a").Select(s => s.Url.AbsolutePath));
-        Assert.Empty(store.Take("browser-a"));
-        Assert.Single(store.Take("browser-b"));
-        Assert.Empty(store.Take(null));
+    [Fact]
+    public async Task StepsAreTakenOnceByTheirBrowserOnlyAndANewLoginStartsAfresh()
+    {
+        var store = new BrowserStepStore(new InMemoryBoundedStoreFactory(), _clock);
+        await store.RecordAsync("browser-a", Step("/authorize"), startsLogin: true, cancellationToken: Ct);
+        await store.RecordAsync("browser-a", Step("/oauth-callback"), startsLogin: false, cancellationToken: Ct);
+        await store.RecordAsync("browser-b", Step("/authorize"), startsLogin: true, cancellationToken: Ct);
+        await store.RecordAsync("browser-b", Step("/authorize"), startsLogin: true, cancellationToken: Ct);
+
+        Assert.Equal(["/authorize", "/oauth-callback"], (await store.TakeAsync("browser-a", Ct)).Select(s => s.Url.AbsolutePath));
+        Assert.Empty(await store.TakeAsync("browser-a", Ct));
+        Assert.Single(await store.TakeAsync("browser-b", Ct));
+        Assert.Empty(await store.TakeAsync(null, Ct));
     }
 
     [Fact]
-    public void OneBrowserKeepsAtMostItsShareOfSteps()
+    public async Task OneBrowserKeepsAtMostItsShareOfSteps()
     {
-        var store = new BrowserStepStore(_clock);
+        var store = new BrowserStepStore(new InMemoryBoundedStoreFactory(), _clock);
         for (var i = 0; i < BrowserStepStore.MaxStepsPerBrowser + 5; i++)
         {
-            store.Record("browser-a", Step("/oauth-callback"), startsLogin: false);
+            await store.RecordAsync("browser-a", Step("/oauth-callback"), startsLogin: false, cancellationToken: Ct);
         }
 
-        Assert.Equal(BrowserStepStore.MaxStepsPerBrowser, store.Take("browser-a").Count);
+        Assert.Equal(BrowserStepStore.MaxStepsPerBrowser, (await store.TakeAsync("browser-a", Ct)).Count);
     }
 
     [Fact]
-    public void AFullStoreRefusesNewBrowsersRatherThanDropAnotherBrowsersLoginUntilStepsExpire()
+    public async Task AFullStoreRefusesNewBrowsersRatherThanDropAnotherBrowsersLoginUntilStepsExpire()
     {
-        var store = new BrowserStepStore(_clock, capacity: 2);
-        Assert.True(store.Record("browser-a", Step("/authorize"), startsLogin: true));
-        Assert.True(store.Record("browser-b", Step("/authorize"), startsLogin: true));
+        var store = new BrowserStepStore(new InMemoryBoundedStoreFactory(), _clock, capacity: 2);
+        Assert.True(await store.RecordAsync("browser-a", Step("/authorize"), startsLogin: true, cancellationToken: Ct));
+        Assert.True(await store.RecordAsync("browser-b", Step("/authorize"), startsLogin: true, cancellationToken: Ct));
 
-        Assert.False(store.Record("browser-c", Step("/authorize"), startsLogin: true));
-        Assert.True(store.Record("browser-a", Step("/oauth-callback"), startsLogin: false));
-        Assert.Equal(2, store.Take("browser-a").Count);
+        Assert.False(await store.RecordAsync("browser-c", Step("/authorize"), startsLogin: true, cancellationToken: Ct));
+        Assert.True(await store.RecordAsync("browser-a", Step("/oauth-callback"), startsLogin: false, cancellationToken: Ct));
+        Assert.Equal(2, (await store.TakeAsync("browser-a", Ct)).Count);
 
-        Assert.True(store.Record("browser-c", Step("/authorize"), startsLogin: true));
+        Assert.True(await store.RecordAsync("browser-c", Step("/authorize"), startsLogin: true, cancellationToken: Ct));
         _clock.Advance(BrowserStepStore.Lifetime);
-        Assert.True(store.Record("browser-d", Step("/authorize"), startsLogin: true));
-        Assert.Empty(store.Take("browser-b"));
-        Assert.Single(store.Take("browser-d"));
+        Assert.True(await store.RecordAsync("browser-d", Step("/authorize"), startsLogin: true, cancellationToken: Ct));
+        Assert.Empty(await store.TakeAsync("browser-b", Ct));
+        Assert.Single(await store.TakeAsync("browser-d", Ct));
     }
 
     private static BitbucketBlazor.Bitbucket.HttpExchange Step(string path) =>

@@ -10,14 +10,14 @@ internal static class ForwardedRequest
     /// <summary>The public host name the proxy serves the app under.</summary>
     public const string PublicHost = "demo.example";
 
-    /// <summary>Sends <c>GET /authorize</c> as the proxy would forward a visitor's HTTPS request, without following the redirect.</summary>
-    public static async Task<HttpResponseMessage> AuthorizeAsync(AppFixture app)
+    /// <summary>Sends <c>GET /authorize</c> as the proxy would forward a visitor's HTTPS (or <paramref name="scheme"/>) request, without following the redirect.</summary>
+    public static async Task<HttpResponseMessage> AuthorizeAsync(AppFixture app, string scheme = "https")
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.RootUri };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/authorize");
         request.Headers.Host = PublicHost;
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
-        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Proto", scheme);
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
@@ -79,6 +79,33 @@ public sealed class FrameworkSwitchTests(FrameworkSwitchFixture app) : IClassFix
 {
     [Fact]
     public async Task TheFrameworkSwitchAloneGivesHttpsOriginsAndTheSecureCookie()
+    {
+        using var response = await ForwardedRequest.AuthorizeAsync(app);
+
+        ForwardedRequest.AssertRedirectAndCookie(response, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
+    }
+}
+
+/// <summary>With the public HTTPS port set (<c>HTTPS_PORT</c>), a visit the proxy took over plain HTTP is sent to HTTPS.</summary>
+public sealed class HttpsRedirectionTests(HttpsPortFixture app) : IClassFixture<HttpsPortFixture>
+{
+    [Fact]
+    public async Task APlainHttpVisitIsRedirectedToTheHttpsOriginAndAnHttpsOneIsServed()
+    {
+        using var plain = await ForwardedRequest.AuthorizeAsync(app, scheme: "http");
+        using var secure = await ForwardedRequest.AuthorizeAsync(app);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
+        Assert.Equal($"https://{ForwardedRequest.PublicHost}/authorize", plain.Headers.Location!.ToString());
+        ForwardedRequest.AssertRedirectAndCookie(secure, $"https://{ForwardedRequest.PublicHost}", BrowserBinding.SecureCookieName);
+    }
+}
+
+/// <summary>A trusted network (Proxy:KnownNetworks) works as a trusted proxy address does.</summary>
+public sealed class KnownNetworkTests(KnownNetworkFixture app) : IClassFixture<KnownNetworkFixture>
+{
+    [Fact]
+    public async Task ForwardedHeadersFromAProxyInAKnownNetworkGiveHttpsOriginsAndTheSecureCookie()
     {
         using var response = await ForwardedRequest.AuthorizeAsync(app);
 

@@ -38,6 +38,9 @@ public abstract class ProductionBehindProxyFixture : AppFixture
         }
     }
 
+    /// <summary>Trusts proxies by one setting, for example <c>Proxy:KnownNetworks:0</c>.</summary>
+    protected ProductionBehindProxyFixture(string setting, string value) => WithSetting(setting, value);
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,3 +57,17 @@ public sealed class UnknownProxyFixture() : ProductionBehindProxyFixture("192.0.
 
 /// <summary>Production with only <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>, the framework's own switch.</summary>
 public sealed class FrameworkSwitchFixture() : ProductionBehindProxyFixture(null);
+
+/// <summary>
+/// Production behind the proxy at 127.0.0.1, told the public HTTPS port (<c>HTTPS_PORT=443</c>):
+/// behind a proxy the app cannot learn it from its own bindings, so HTTPS redirection needs it.
+/// </summary>
+public sealed class HttpsPortFixture : ProductionBehindProxyFixture
+{
+    /// <summary>Sets the proxy and the port.</summary>
+    public HttpsPortFixture()
+        : base("127.0.0.1") => WithSetting("HTTPS_PORT", "443");
+}
+
+/// <summary>Production trusting the network 127.0.0.0/8 (<c>Proxy:KnownNetworks</c>), where the tests send from.</summary>
+public sealed class KnownNetworkFixture() : ProductionBehindProxyFixture("Proxy:KnownNetworks:0", "127.0.0.0/8");

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,5 +22,16 @@ public abstract class MudBunitContext : BunitContext
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
+    }
+
+    /// <summary>
+    /// Sends the components' logs to a <c>FakeLogCollector</c> (read it with
+    /// <c>Services.GetFakeLogCollector()</c>); call before the first render.
+    /// </summary>
+    protected void CaptureLogs()
+    {
+        Services.AddFakeLogging();
+        // bUnit registers a logger factory that discards everything; this one wins, being added last.
+        Services.AddSingleton<ILoggerFactory, LoggerFactory>();
     }
 }

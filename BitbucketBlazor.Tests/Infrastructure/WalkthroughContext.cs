@@ -1,6 +1,7 @@
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Facts;
 using BitbucketBlazor.Components.Presentation;
+using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,10 @@ public abstract class WalkthroughContext : MudBunitContext
         Services.AddSingleton<CodeSnippetGenerator>();
         Services.AddSingleton<BitbucketBlazor.Components.Presentation.Har.SessionHarExporter>();
         Services.AddScoped<PublicUrls>();
+        Services.AddScoped<AuthorizationCodeSession>();
+        Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), Clock));
+        Services.AddScoped<TokenRefresher>();
+        Services.AddLogging();
     }
 
     internal FakeTimeProvider Clock { get; } = new(TestExchanges.Start);

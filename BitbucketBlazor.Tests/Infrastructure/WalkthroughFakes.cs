@@ -61,7 +61,10 @@ internal sealed class FakeTokenClient : ITokenClient
 
     public TokenRequestPreview PreviewCodeExchange(ConsumerCredentials consumer, string code, string? redirectUri) => throw new NotSupportedException();
 
-    public TokenRequestPreview PreviewRefresh(ConsumerCredentials consumer, string refreshToken) => throw new NotSupportedException();
+    public TokenRequestPreview PreviewRefresh(ConsumerCredentials consumer, string refreshToken) =>
+        new("POST", new Uri(TokenUrl),
+            [new("Authorization", TestExchanges.Basic(consumer.ClientId, consumer.ClientSecret)), new("Content-Type", "application/x-www-form-urlencoded")],
+            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)]);
 
     public Task<TokenResult> RequestClientCredentialsAsync(ConsumerCredentials consumer, CancellationToken cancellationToken = default)
     {
@@ -77,10 +80,14 @@ internal sealed class FakeTokenClient : ITokenClient
 
     public List<string> RefreshTokensUsed { get; } = [];
 
-    public Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+    /// <summary>Gets or sets what every refresh waits for after it is sent, so a test can hold one in flight.</summary>
+    public Task Hold { get; set; } = Task.CompletedTask;
+
+    public async Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
     {
         RefreshTokensUsed.Add(refreshToken);
-        return Task.FromResult(Refresh(refreshToken));
+        await Hold;
+        return Refresh(refreshToken);
     }
 
     private static HttpExchange Exchange(ConsumerCredentials consumer, int status, string body) =>

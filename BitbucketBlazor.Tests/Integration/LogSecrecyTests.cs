@@ -5,7 +5,7 @@ using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 using BitbucketBlazor.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Integration;
 
@@ -22,11 +22,10 @@ public sealed class VerboseLoggingAppFixture : AppFixture
     }
 
     /// <summary>Gets every line the app has logged.</summary>
-    public CapturedLogs Logs { get; } = new();
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <inheritdoc />
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddLogging(logging => logging.AddProvider(Logs));
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddFakeLogging();
 }
 
 public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixture<VerboseLoggingAppFixture>
@@ -62,8 +61,8 @@ public sealed class LogSecrecyTests(VerboseLoggingAppFixture app) : IClassFixtur
         var exchanged = await tokens.ExchangeCodeAsync(consumer, code, null, Ct);
         Assert.True(exchanged.Succeeded, exchanged.Fault ?? exchanged.Error?.ErrorDescription);
 
-        var logged = app.Logs.AllText;
-        Assert.NotEmpty(app.Logs.Lines);
+        var logged = app.Logs.AllText();
+        Assert.NotEmpty(app.Logs.Lines());
         Assert.Contains("/sandbox/site/oauth2/access_token", logged, StringComparison.Ordinal); // the check sees the traffic
         string[] secrets =
         [

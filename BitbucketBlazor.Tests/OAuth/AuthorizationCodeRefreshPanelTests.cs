@@ -1,42 +1,28 @@
-using BitbucketBlazor.Common.Stores;
 using BitbucketBlazor.Bitbucket;
 using BitbucketBlazor.Bitbucket.Models;
 using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
-using BitbucketBlazor.Sandbox;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 
 namespace BitbucketBlazor.Tests.OAuth;
 
-public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
+/// <summary>The refresh panel and the auto-refresher, on the walkthrough's context with a Cloud consumer.</summary>
+public sealed class AuthorizationCodeRefreshPanelTests : WalkthroughContext
 {
     private static readonly ConsumerCredentials s_consumer = new("key", "the-secret", "Consumer", ConsumerSource.Configured);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-    private readonly StubTokenClient _tokens = new();
+    private bool _refuse;
+    private int _issued;
 
     public AuthorizationCodeRefreshPanelTests()
     {
-        var options = Options.Create(new BitbucketOptions { Mode = BitbucketMode.Cloud, ClientId = "key", ClientSecret = "the-secret" });
-        Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton<ITokenClient>(_tokens);
-        Services.AddSingleton(options);
-        Services.AddSingleton(new SandboxLocation("/sandbox", () => throw new InvalidOperationException("never asked in Cloud mode")));
-        Services.AddSingleton<BitbucketEndpoints>();
-        Services.AddScoped<PublicUrls>();
-        Services.AddScoped<TokenState>();
-        Services.AddScoped<AuthorizationCodeSession>();
-        Services.AddSingleton(new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), _clock));
-        Services.AddScoped<TokenRefresher>();
-        Services.AddSingleton<IPresenterControls>(new FakePresenterControls { IsAvailable = false });
-        Services.AddLogging();
+        Services.AddSingleton(Options.Create(new BitbucketOptions { Mode = BitbucketMode.Cloud, ClientId = "key", ClientSecret = "the-secret" }));
+        Presenter.IsAvailable = false;
+        Tokens.Refresh = Answer;
     }
-
-    private TokenState State => Services.GetRequiredService<TokenState>();
 
     [Fact]
     public async Task TheRefreshRequestIsShownWithTheRefreshTokenMaskedAndRefreshingReplacesTheToken()
@@ -55,7 +41,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=refresh-success]")));
         Assert.Equal("refreshed-1", State.Token!.AccessToken);
         Assert.Equal(TokenRefresher.Grant, State.Grant);
-        Assert.Equal("first-refresh-token-value", _tokens.RefreshTokensUsed.Single());
+        Assert.Equal("first-refresh-token-value", Tokens.RefreshTokensUsed.Single());
         Assert.Single(State.History);
         var success = string.Join(' ', panel.Find("[data-testid=refresh-success]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("previous access token was not revoked and keeps working until its own expiry", success, StringComparison.Ordinal);
@@ -65,7 +51,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     public async Task ARefusedRefreshIsExplainedAndKeepsTheCurrentToken()
     {
         await GiveTokenAsync("first-access", "unknown-refresh");
-        _tokens.Refuse = true;
+        _refuse = true;
         var panel = Render<RefreshPanel>();
 
         await panel.Find("[data-testid=send-refresh]").ClickAsync(new());
@@ -83,16 +69,16 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
         panel.WaitForAssertion(() => Assert.Contains("Next automatic refresh", panel.Find("[data-testid=auto-refresh-due]").TextContent, StringComparison.Ordinal));
 
-        _clock.Advance(TimeSpan.FromSeconds(539));
+        Clock.Advance(TimeSpan.FromSeconds(539));
         Assert.Equal("first-access", State.Token!.AccessToken);
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         panel.WaitForAssertion(() => Assert.Equal("refreshed-1", State.Token!.AccessToken));
         panel.WaitForAssertion(() => Assert.Contains("automatically", panel.Find("[data-testid=refresh-success]").TextContent, StringComparison.Ordinal));
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("refreshed automatically", StringComparison.Ordinal) == true);
 
         // The new token gets its own refresh, 60 s before its own expiry.
-        _clock.Advance(TimeSpan.FromSeconds(540));
+        Clock.Advance(TimeSpan.FromSeconds(540));
         panel.WaitForAssertion(() => Assert.Equal("refreshed-2", State.Token!.AccessToken));
         Assert.Equal(2, State.History.Count);
     }
@@ -101,20 +87,20 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     public async Task AFailedAutoRefreshIsShownAndSwitchesAutoRefreshOff()
     {
         await GiveTokenAsync("first-access", "refresh-1", expiresIn: 600);
-        _tokens.Refuse = true;
+        _refuse = true;
         Render<AutoRefresher>();
         var panel = Render<RefreshPanel>();
         await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
 
-        _clock.Advance(TimeSpan.FromSeconds(540));
+        Clock.Advance(TimeSpan.FromSeconds(540));
 
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=error-explanation]")));
         Assert.Contains("automatic refresh at", panel.Find("[data-testid=auto-refresh-failed]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=auto-refresh-due]"));
         Assert.False(State.AutoRefresh);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
-        _clock.Advance(TimeSpan.FromHours(1));
-        Assert.Single(_tokens.RefreshTokensUsed);
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Single(Tokens.RefreshTokensUsed);
     }
 
     [Fact]
@@ -132,14 +118,14 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         stepper.Render(p => p.Add(s => s.ActiveIndex, 0));
         Assert.Empty(stepper.FindComponents<RefreshPanel>()); // MudStepper renders only the active step
         Assert.NotNull(stepper.Find("[data-testid=api-step]"));
-        _clock.Advance(TimeSpan.FromSeconds(540));
+        Clock.Advance(TimeSpan.FromSeconds(540));
 
         stepper.WaitForAssertion(() => Assert.Equal("refreshed-1", State.Token!.AccessToken));
         Assert.True(State.LastRefresh is { Automatic: true, Result.Succeeded: true });
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("refreshed automatically", StringComparison.Ordinal) == true);
 
         stepper.Render(p => p.Add(s => s.ActiveIndex, 1));
-        var refreshedAt = _clock.GetUtcNow();
+        var refreshedAt = Clock.GetUtcNow();
         Assert.True(IsOn(stepper.Find("input[data-testid=auto-refresh]")));
         Assert.Contains($"Next automatic refresh at {refreshedAt.AddSeconds(540).ToLocalTime():HH:mm:ss}", stepper.Find("[data-testid=auto-refresh-due]").TextContent, StringComparison.Ordinal);
         Assert.Contains($"Refreshed automatically at {refreshedAt.ToLocalTime():HH:mm:ss}", stepper.Find("[data-testid=refresh-success]").TextContent, StringComparison.Ordinal);
@@ -152,13 +138,13 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await GiveTokenAsync("first-access", "refresh-1");
         var refresher = Render<AutoRefresher>();
         await refresher.InvokeAsync(() => State.SetAutoRefreshAsync(true));
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(5));
 
         await refresher.InvokeAsync(State.MarkExpiredAsync);
-        _clock.Advance(TimeSpan.Zero);
+        Clock.Advance(TimeSpan.Zero);
 
         Assert.Equal("refreshed-1", State.Token!.AccessToken);
-        Assert.Single(_tokens.RefreshTokensUsed);
+        Assert.Single(Tokens.RefreshTokensUsed);
     }
 
     [Fact]
@@ -168,10 +154,10 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var panel = Render<RefreshPanel>();
         await panel.Find("input[data-testid=auto-refresh]").ChangeAsync(new() { Value = true });
 
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
 
         Assert.True(State.AutoRefresh);
-        Assert.Empty(_tokens.RefreshTokensUsed);
+        Assert.Empty(Tokens.RefreshTokensUsed);
     }
 
     [Fact]
@@ -182,9 +168,9 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await refresher.InvokeAsync(() => State.SetAutoRefreshAsync(true));
 
         await DisposeComponentsAsync();
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.Empty(_tokens.RefreshTokensUsed);
+        Assert.Empty(Tokens.RefreshTokensUsed);
     }
 
     [Fact]
@@ -208,7 +194,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
     {
         await GiveTokenAsync("first-access", "refresh-1");
         var answer = new TaskCompletionSource();
-        _tokens.Hold = answer.Task;
+        Tokens.Hold = answer.Task;
         var refresher = Services.GetRequiredService<TokenRefresher>();
 
         var first = refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken);
@@ -217,7 +203,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
 
         Assert.Same(first, second);
         Assert.Equal("refreshed-1", (await second).Token!.AccessToken);
-        Assert.Single(_tokens.RefreshTokensUsed);
+        Assert.Single(Tokens.RefreshTokensUsed);
     }
 
     [Fact]
@@ -226,7 +212,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await GiveTokenAsync("first-access", "refresh-1");
         var store = Services.GetRequiredService<AuthorizedBrowserStore>();
         Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
-        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", _clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
+        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, State.Token!, "authorization_code", Clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
 
         await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
 
@@ -240,7 +226,7 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         var store = Services.GetRequiredService<AuthorizedBrowserStore>();
         Services.GetRequiredService<AuthorizationCodeSession>().BrowserId = "browser-a";
         var login = new TokenResponse("user-access", "account", 7200, "user-refresh", "bearer", "authorization_code");
-        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", _clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
+        await store.SetAsync("browser-a", new BrowserAuthorization(s_consumer, login, "authorization_code", Clock.GetUtcNow()), Xunit.TestContext.Current.CancellationToken);
 
         await Services.GetRequiredService<TokenRefresher>().RefreshAsync(Xunit.TestContext.Current.CancellationToken);
 
@@ -264,46 +250,16 @@ public sealed class AuthorizationCodeRefreshPanelTests : MudBunitContext
         await State.SetTokenAsync(new TokenResponse(access, "account", expiresIn, refresh, "bearer", "authorization_code"), "authorization_code");
     }
 
-    private sealed class StubTokenClient : ITokenClient
+    // Refused like Bitbucket refuses an unknown refresh token, or a new token pair numbered from 1.
+    private TokenResult Answer(string refreshToken)
     {
-        private int _issued;
-
-        public bool Refuse { get; set; }
-
-        public Task Hold { get; set; } = Task.CompletedTask;
-
-        public List<string> RefreshTokensUsed { get; } = [];
-
-        public TokenRequestPreview PreviewClientCredentials(ConsumerCredentials consumer) => throw new NotSupportedException();
-
-        public TokenRequestPreview PreviewCodeExchange(ConsumerCredentials consumer, string code, string? redirectUri) => throw new NotSupportedException();
-
-        public TokenRequestPreview PreviewRefresh(ConsumerCredentials consumer, string refreshToken) => new(
-            "POST", new Uri("https://bitbucket.org/site/oauth2/access_token"),
-            [new("Authorization", "Basic a2V5OnRoZS1zZWNyZXQ=")],
-            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)]);
-
-        public Task<TokenResult> RequestClientCredentialsAsync(ConsumerCredentials consumer, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<TokenResult> ExchangeCodeAsync(ConsumerCredentials consumer, string code, string? redirectUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public async Task<TokenResult> RefreshAsync(ConsumerCredentials consumer, string refreshToken, CancellationToken cancellationToken = default)
+        if (_refuse)
         {
-            RefreshTokensUsed.Add(refreshToken);
-            await Hold;
-            if (Refuse)
-            {
-                var body = """{"error": "invalid_grant", "error_description": "Invalid refresh_token"}""";
-                return new TokenResult(Exchange(400, body), null, new OAuthErrorResponse("invalid_grant", "Invalid refresh_token"), null);
-            }
-
-            var n = ++_issued;
-            var token = new TokenResponse($"refreshed-{n}", "account", 600, $"refresh-{n + 1}", "bearer", "refresh_token");
-            return new TokenResult(Exchange(200, "{}"), token, null, null);
+            return FakeTokenClient.Failure(s_consumer, "invalid_grant", "Invalid refresh_token");
         }
 
-        private static HttpExchange Exchange(int status, string body) => new(
-            "POST", new Uri("https://bitbucket.org/site/oauth2/access_token"), [], "grant_type=refresh_token&refresh_token=x",
-            DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(5), status, status == 200 ? "OK" : "Bad Request", [], body, null);
+        var n = ++_issued;
+        var token = new TokenResponse($"refreshed-{n}", "account", 600, $"refresh-{n + 1}", "bearer", "refresh_token");
+        return new TokenResult(TestExchanges.Make("POST", FakeTokenClient.TokenUrl, 200, "{}", requestBody: "grant_type=refresh_token&refresh_token=x"), token, null, null);
     }
 }

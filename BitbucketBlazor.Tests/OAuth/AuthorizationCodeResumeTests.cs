@@ -22,7 +22,7 @@ public sealed class AuthorizationCodeResumeTests
         _handoffs = new AuthorizationHandoffStore(new InMemoryBoundedStoreFactory(), _clock);
         _authorizations = new AuthorizedBrowserStore(new InMemoryBoundedStoreFactory(), _clock);
         _state = new TokenState(_clock);
-        _resume = new AuthorizationCodeResume(_state, _session, _handoffs, _authorizations, new BrowserStepStore(_clock), _clock);
+        _resume = new AuthorizationCodeResume(_state, _session, _handoffs, _authorizations, new BrowserStepStore(new InMemoryBoundedStoreFactory(), _clock), _clock);
     }
 
     [Fact]

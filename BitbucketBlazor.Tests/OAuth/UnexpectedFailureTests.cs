@@ -1,6 +1,8 @@
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.OAuth;
 
@@ -9,8 +11,8 @@ public sealed class UnexpectedFailureTests
     [Fact]
     public void ThePersonGetsWhatFailedAndWhatToDoAndTheLogGetsTheMaskedDetailUnderTheSameReference()
     {
-        var logs = new CapturedLogs();
-        using var factory = new LoggerFactory([logs]);
+        using var services = FakeLogText.LoggingServices();
+        var factory = services.GetRequiredService<ILoggerFactory>();
         var exception = new InvalidOperationException(
             """sent Authorization: Bearer tok-0123456789 with {"refresh_token": "rt-0123456789"} to /cb?code=c-0123456789&state=s""");
 
@@ -21,7 +23,7 @@ public sealed class UnexpectedFailureTests
         Assert.DoesNotContain("Authorization", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(InvalidOperationException), shown, StringComparison.Ordinal);
         var reference = shown[(shown.LastIndexOf(' ') + 1)..].TrimEnd('.');
-        var line = Assert.Single(logs.Lines);
+        var line = Assert.Single(services.GetFakeLogCollector().Lines());
         Assert.Contains(reference, line, StringComparison.Ordinal);
         Assert.Contains(nameof(InvalidOperationException), line, StringComparison.Ordinal);
         Assert.Contains("Bearer ***", line, StringComparison.Ordinal);

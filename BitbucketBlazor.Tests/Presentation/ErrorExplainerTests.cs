@@ -170,4 +170,16 @@ public sealed class ErrorExplainerTests
         Assert.Equal(ErrorKind.NetworkFault, explanation.Kind);
         Assert.Equal("The request timed out", explanation.Quote);
     }
+
+    [Fact]
+    public void ASuccessStatusWhoseAnswerCouldNotBeReadSaysWhatWasWrongWithTheAnswerNotTheRequest()
+    {
+        const string fault = "The answer from http://127.0.0.1:5000 is larger than 1 MiB; raise Bitbucket:Calls:MaxResponseBytes only if answers this large are expected.";
+
+        var explanation = ErrorExplainer.ForApi(TestExchanges.Make("GET", ApiUrl, 200, null, fault: fault), null, fault);
+
+        Assert.Equal(ErrorKind.UnusableAnswer, explanation.Kind);
+        Assert.Contains(fault, explanation.Cause, StringComparison.Ordinal);
+        Assert.DoesNotContain("not accepted", explanation.Cause, StringComparison.Ordinal);
+    }
 }

@@ -13,13 +13,13 @@ namespace BitbucketBlazor.Tests.Sandbox;
 public static class BitbucketSpec
 {
     private const string RelativePath = "shared/bitbucket/bitbucket-cloud-openapi.json";
-    private static readonly Lazy<JsonObject?> Definitions = new(LoadDefinitions);
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    private static readonly Lazy<JsonObject?> s_definitions = new(LoadDefinitions);
+    private static readonly ConcurrentDictionary<string, JsonSchema> s_schemas = new(StringComparer.Ordinal);
 
     /// <summary>Skips the calling test, saying why and how to fix it, when the spec is not beside the clone.</summary>
     public static void SkipIfMissing()
     {
-        if (Definitions.Value is null)
+        if (s_definitions.Value is null)
         {
             Assert.Skip(
                 $"Bitbucket's REST API specification was not found: no '{RelativePath}' in any parent directory of " +
@@ -33,7 +33,7 @@ public static class BitbucketSpec
     public static void AssertValid(string definition, JsonElement body)
     {
         SkipIfMissing();
-        var schema = Schemas.GetOrAdd(definition, Build);
+        var schema = s_schemas.GetOrAdd(definition, Build);
         var result = schema.Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (!result.IsValid)
         {
@@ -46,12 +46,12 @@ public static class BitbucketSpec
 
     private static JsonSchema Build(string definition)
     {
-        Assert.True(Definitions.Value!.ContainsKey(definition), $"The spec has no definition '{definition}'.");
+        Assert.True(s_definitions.Value!.ContainsKey(definition), $"The spec has no definition '{definition}'.");
         var root = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
             ["$ref"] = $"#/definitions/{definition}",
-            ["definitions"] = Definitions.Value!.DeepClone(),
+            ["definitions"] = s_definitions.Value!.DeepClone(),
         };
 
         // Each definition gets its own base URI: built schemas are registered globally by it.

@@ -24,7 +24,7 @@ public sealed class SandboxCapsTests(SmallCapsSandboxFixture app) : IClassFixtur
         Assert.Equal("temporarily_unavailable", body.GetProperty("error").GetString());
         Assert.Contains("never drops anyone's", body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal(SmallCapsSandboxFixture.Cap, await app.Tokens.CountLiveAccessTokensAsync());
+        Assert.Equal(SmallCapsSandboxFixture.Cap, await app.Tokens.CountLiveAccessTokensAsync(SandboxTokenRoom.Public));
         foreach (var token in tokens)
         {
             await app.Sandbox.GetApiJsonAsync("user", token);

@@ -7,7 +7,7 @@ namespace BitbucketBlazor.Tests.Sandbox;
 /// <summary>Rotating refresh tokens as Bitbucket now issues them; moves the sandbox's clock, so it has a fixture of its own.</summary>
 public sealed class SandboxRefreshRotationTests(SandboxFixture app) : IClassFixture<SandboxFixture>
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_grace = TimeSpan.FromMinutes(10);
 
     private SandboxClient Sandbox => app.Sandbox;
 
@@ -17,7 +17,7 @@ public sealed class SandboxRefreshRotationTests(SandboxFixture app) : IClassFixt
         var old = await RefreshTokenAsync();
         var next = await RefreshAsync(old);
 
-        app.Clock.Advance(Grace - TimeSpan.FromSeconds(1));
+        app.Clock.Advance(s_grace - TimeSpan.FromSeconds(1));
         var stillWorks = await RefreshAsync(old);
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         using var refused = await PostRefreshAsync(old);
@@ -34,9 +34,9 @@ public sealed class SandboxRefreshRotationTests(SandboxFixture app) : IClassFixt
         var old = await RefreshTokenAsync();
         await RefreshAsync(old);
 
-        app.Clock.Advance(Grace / 2);
+        app.Clock.Advance(s_grace / 2);
         await RefreshAsync(old);
-        app.Clock.Advance(Grace / 2);
+        app.Clock.Advance(s_grace / 2);
         using var refused = await PostRefreshAsync(old);
 
         await SandboxTokenEndpointTests.AssertOAuthErrorAsync(refused, HttpStatusCode.BadRequest, "invalid_request", "Invalid refresh_token");

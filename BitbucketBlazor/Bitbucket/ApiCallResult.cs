@@ -16,6 +16,6 @@ public sealed record ApiCallResult<T>(
     /// <summary>Gets the last exchange, the one whose answer is <see cref="Value"/> or <see cref="Error"/>.</summary>
     public HttpExchange? Exchange => Exchanges.Count > 0 ? Exchanges[^1] : null;
 
-    /// <summary>Gets whether the call succeeded.</summary>
+    /// <summary>Gets whether a value arrived: false for an error answer, a network fault or a body that did not parse.</summary>
     public bool Succeeded => Value is not null;
 }

@@ -11,7 +11,7 @@ namespace BitbucketBlazor.Bitbucket;
 /// <param name="sandbox">Where the built-in sandbox is; needed in sandbox mode only, so optional.</param>
 public sealed class BitbucketEndpoints(IOptions<BitbucketOptions> options, SandboxLocation? sandbox = null)
 {
-    /// <summary>Gets the mode in force.</summary>
+    /// <summary>Gets Cloud or Sandbox, with <c>Auto</c> already resolved by whether a consumer is configured.</summary>
     public BitbucketMode Mode => options.Value.EffectiveMode;
 
     /// <summary>Gets whether calls go to the built-in sandbox.</summary>

@@ -101,7 +101,7 @@ public static class AuthorizationCodeEndpoints
 
         var previousId = BrowserBinding.Find(context);
         BrowserBinding.Issue(context, renewedId);
-        browserSteps.Rebind(previousId, renewedId);
+        await browserSteps.RebindAsync(previousId, renewedId, context.RequestAborted);
 
         // Only a plain path: the code and token stay on the server, in the hand-off.
         return Results.Redirect(WalkthroughPath);

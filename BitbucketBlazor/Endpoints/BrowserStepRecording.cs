@@ -40,17 +40,15 @@ public static class BrowserStepRecording
                 var method = context.Request.Method;
                 var url = Mask(new Uri(context.Request.GetEncodedUrl()));
                 var requestHeaders = Pick(context.Request.Headers, s_requestHeaders);
-                context.Response.OnStarting(() =>
+                context.Response.OnStarting(async () =>
                 {
                     if (BrowserBinding.Current(context) is { } browserId)
                     {
                         var response = context.Response;
                         var step = new HttpExchange(method, url, requestHeaders, null, startedAt, time.GetElapsedTime(started),
                             response.StatusCode, ReasonPhrases.GetReasonPhrase(response.StatusCode), Pick(response.Headers, s_responseHeaders), null, null);
-                        store.Record(browserId, MaskingPolicy.ForDisplay.MaskExchange(step), startsLogin);
+                        await store.RecordAsync(browserId, MaskingPolicy.ForDisplay.MaskExchange(step), startsLogin, context.RequestAborted);
                     }
-
-                    return Task.CompletedTask;
                 });
             }
 

@@ -12,13 +12,13 @@ namespace BitbucketBlazor.Hosting;
 public sealed class SandboxPresenterControls(BitbucketEndpoints endpoints, SandboxTokenStore tokens, IOptions<SandboxOptions> options) : IPresenterControls
 {
     // Bitbucket's figure as announced (FACTS.md, "Rotating refresh tokens"); its real grace period cannot be read.
-    private static readonly TimeSpan BitbucketGracePeriod = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_bitbucketGracePeriod = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
     public bool IsAvailable => endpoints.IsSandbox;
 
     /// <inheritdoc />
-    public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.RefreshTokenGracePeriod : BitbucketGracePeriod;
+    public TimeSpan RefreshTokenGracePeriod => IsAvailable ? options.Value.RefreshTokenGracePeriod : s_bitbucketGracePeriod;
 
     /// <inheritdoc />
     public async Task<bool> ExpireAccessTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>

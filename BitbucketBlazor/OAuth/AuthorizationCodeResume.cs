@@ -63,7 +63,7 @@ public sealed class AuthorizationCodeResume(
         if (await handoffs.ClaimAsync(handoffId, session.BrowserId) is { } handoff)
         {
             session.Received(handoff);
-            state.RecordBrowserSteps(browserSteps.Take(session.BrowserId));
+            state.RecordBrowserSteps(await browserSteps.TakeAsync(session.BrowserId));
             await state.SelectConsumerAsync(handoff.Consumer);
             await state.RecordAsync(handoff.Exchanges);
             await state.SetTokenAsync(handoff.Token, AuthorizationCodeFlow.Grant);

@@ -26,7 +26,7 @@ public static class OAuthExtensions
         services.TryAddSingleton(sp => new AuthorizedBrowserStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new WalkthroughStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         // The browser's own login steps (for the HAR export) stay in process memory: they are a teaching record, not a login.
-        services.TryAddSingleton(sp => new BrowserStepStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new BrowserStepStore(sp.GetRequiredService<IBoundedStoreFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthorizationCodeFlow>();
         services.AddScoped<AuthorizationCodeSession>();
         services.AddScoped<AuthorizationCodeResume>();

@@ -6,10 +6,10 @@ namespace BitbucketBlazor.Sandbox;
 /// <summary>The account every sandbox token acts as: the owner of the demo consumers.</summary>
 public sealed record SandboxUser(string Uuid, string AccountId, string Nickname, string DisplayName, DateTimeOffset CreatedOn);
 
-/// <summary>A seeded workspace.</summary>
+/// <summary>A workspace the sandbox serves from its fixed seed, the same on every instance and every start.</summary>
 public sealed record SandboxWorkspace(string Uuid, string Slug, string Name, bool IsPrivate, bool Administrator, DateTimeOffset CreatedOn);
 
-/// <summary>A seeded repository.</summary>
+/// <summary>A repository of the fixed seed; enough of them that listing takes several pages.</summary>
 public sealed record SandboxRepository(
     string Uuid,
     SandboxWorkspace Workspace,
@@ -28,7 +28,7 @@ public sealed record SandboxRepository(
     public string FullName => $"{Workspace.Slug}/{Slug}";
 }
 
-/// <summary>A seeded pull request.</summary>
+/// <summary>A pull request of the featured repository's fixed seed, in one of Bitbucket's states.</summary>
 public sealed record SandboxPullRequest(
     int Id,
     string Title,
@@ -43,7 +43,7 @@ public sealed record SandboxPullRequest(
     DateTimeOffset CreatedOn,
     DateTimeOffset UpdatedOn);
 
-/// <summary>A seeded commit.</summary>
+/// <summary>A commit of a seeded repository's fixed history, pointing at its parent (null for the first).</summary>
 public sealed record SandboxCommit(string Hash, string Message, DateTimeOffset Date, string? ParentHash);
 
 /// <summary>
@@ -56,9 +56,9 @@ public static class SandboxData
     /// <summary>The repository that has pull requests and commits.</summary>
     public const string FeaturedRepository = "bitbucket-oauth-demo";
 
-    private static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] DemoRepositoryNames =
+    private static readonly string[] s_demoRepositoryNames =
     [
         "bitbucket-oauth-demo", "blazor-components", "api-gateway", "auth-service", "billing-service",
         "catalog-api", "checkout-web", "ci-templates", "design-system", "docs-site",
@@ -70,13 +70,13 @@ public static class SandboxData
     /// <summary>Gets the account every token acts as.</summary>
     public static SandboxUser User { get; } = new(
         DeterministicUuid("user:sandbox-demo"), "557058:" + DeterministicUuid("account:sandbox-demo").Trim('{', '}'),
-        "sandbox-demo", "Sandbox Demo User", Epoch.AddYears(-3));
+        "sandbox-demo", "Sandbox Demo User", s_epoch.AddYears(-3));
 
     /// <summary>Gets the workspaces the user belongs to.</summary>
     public static IReadOnlyList<SandboxWorkspace> Workspaces { get; } =
     [
-        new(DeterministicUuid("workspace:blazor-demo"), "blazor-demo", "Blazor Demo", IsPrivate: true, Administrator: true, Epoch.AddYears(-2)),
-        new(DeterministicUuid("workspace:sandbox-labs"), "sandbox-labs", "Sandbox Labs", IsPrivate: false, Administrator: false, Epoch.AddYears(-1)),
+        new(DeterministicUuid("workspace:blazor-demo"), "blazor-demo", "Blazor Demo", IsPrivate: true, Administrator: true, s_epoch.AddYears(-2)),
+        new(DeterministicUuid("workspace:sandbox-labs"), "sandbox-labs", "Sandbox Labs", IsPrivate: false, Administrator: false, s_epoch.AddYears(-1)),
     ];
 
     /// <summary>Gets every repository, workspace by workspace.</summary>
@@ -110,17 +110,17 @@ public static class SandboxData
         string[] languages = ["c#", "typescript", "go", "python", "java", "kotlin", "terraform"];
         var demo = Workspaces[0];
         var labs = Workspaces[1];
-        var repositories = DemoRepositoryNames.Select((slug, i) => new SandboxRepository(
+        var repositories = s_demoRepositoryNames.Select((slug, i) => new SandboxRepository(
             DeterministicUuid("repository:blazor-demo/" + slug), demo, slug, TitleCase(slug),
             i == 0 ? "The Blazor Server app that teaches Bitbucket Cloud OAuth 2.0." : $"Demo repository {i + 1} of 23: {TitleCase(slug)}.",
             i == 0 ? "c#" : languages[i % languages.Length], IsPrivate: i % 4 != 3, Size: 40_960 + (i * 7_919L),
             i < 12 ? "DEMO" : "PLAT", i < 12 ? "Demo" : "Platform",
-            Epoch.AddDays(i * 9), Epoch.AddDays(300 - i))).ToList();
+            s_epoch.AddDays(i * 9), s_epoch.AddDays(300 - i))).ToList();
 
         repositories.Add(new(DeterministicUuid("repository:sandbox-labs/oauth-experiments"), labs, "oauth-experiments", "OAuth Experiments",
-            "Trying out grants against the sandbox.", "c#", IsPrivate: false, 12_288, "LAB", "Labs", Epoch.AddDays(100), Epoch.AddDays(200)));
+            "Trying out grants against the sandbox.", "c#", IsPrivate: false, 12_288, "LAB", "Labs", s_epoch.AddDays(100), s_epoch.AddDays(200)));
         repositories.Add(new(DeterministicUuid("repository:sandbox-labs/scratchpad"), labs, "scratchpad", "Scratchpad",
-            "Anything goes.", "markdown", IsPrivate: true, 2_048, "LAB", "Labs", Epoch.AddDays(110), Epoch.AddDays(120)));
+            "Anything goes.", "markdown", IsPrivate: true, 2_048, "LAB", "Labs", s_epoch.AddDays(110), s_epoch.AddDays(120)));
         return repositories;
     }
 
@@ -140,7 +140,7 @@ public static class SandboxData
         for (var i = 0; i < messages.Length; i++)
         {
             var hash = DeterministicHash($"commit:{i}:{messages[i]}");
-            commits.Add(new SandboxCommit(hash, messages[i] + "\n", Epoch.AddDays(20 + (i * 6)).AddHours(i), parent));
+            commits.Add(new SandboxCommit(hash, messages[i] + "\n", s_epoch.AddDays(20 + (i * 6)).AddHours(i), parent));
             parent = hash;
         }
 
@@ -172,8 +172,8 @@ public static class SandboxData
                 seed.State == "MERGED" ? DeterministicHash("pr-merge:" + seed.Branch) : null,
                 seed.State == "DECLINED" ? "The implicit grant should not be used (RFC 9700)." : null,
                 CommentCount: (i * 3) % 5,
-                Epoch.AddDays(30 + (i * 7)),
-                Epoch.AddDays(33 + (i * 7))))
+                s_epoch.AddDays(30 + (i * 7)),
+                s_epoch.AddDays(33 + (i * 7))))
             .Reverse()
             .ToList();
     }

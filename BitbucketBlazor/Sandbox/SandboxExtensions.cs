@@ -26,6 +26,7 @@ public static class SandboxExtensions
         services.TryAddSingleton<SandboxAuthorizationCodes>();
         services.TryAddSingleton<IBoundedStoreFactory, InMemoryBoundedStoreFactory>();
         services.TryAddSingleton<ISandboxRateLimiter, SandboxRateLimiter>();
+        services.TryAddSingleton<SelfCallMarker>();
         return services;
     }
 

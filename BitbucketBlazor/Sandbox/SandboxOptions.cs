@@ -21,8 +21,9 @@ public sealed class SandboxOptions : IValidatableObject
     public string? InternalBaseUrl { get; set; }
 
     /// <summary>
-    /// Gets or sets the most access tokens the sandbox keeps at once, and separately the most
-    /// refresh tokens; when full, expired tokens go first, then the oldest. Defaults to 10,000.
+    /// Gets or sets the most live access tokens, and separately refresh tokens, the sandbox keeps
+    /// for direct callers, and again for the app's own calls (<see cref="SandboxTokenRoom"/>); when a
+    /// part is full the newcomer is refused, no live token is dropped. Defaults to 10,000.
     /// </summary>
     [Range(10, 1_000_000, ErrorMessage = OutOfRange)]
     public int MaxTokens { get; set; } = 10_000;

@@ -32,8 +32,8 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
         CreatedOn = user.CreatedOn,
         Links = new
         {
-            Self = Link($"{Api}/users/{Uri.EscapeDataString(user.Uuid)}"),
-            Html = Link($"{Web}/{Uri.EscapeDataString(user.Uuid)}/"),
+            Self = Link(UserApi(user)),
+            Html = Link(UserWeb(user)),
             Repositories = Link($"{Api}/repositories/{Uri.EscapeDataString(user.Uuid)}"),
         },
     };
@@ -183,14 +183,7 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
                         },
                     },
                 },
-            Repository = new
-            {
-                Type = "repository",
-                repository.FullName,
-                repository.Name,
-                repository.Uuid,
-                Links = new { Self = Link($"{Api}/repositories/{repository.FullName}"), Html = Link($"{Web}/{repository.FullName}") },
-            },
+            Repository = RepositorySummary(repository),
             Links = new
             {
                 Self = Link(self),
@@ -208,8 +201,8 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
         user.Nickname,
         Links = new
         {
-            Self = Link($"{Api}/users/{Uri.EscapeDataString(user.Uuid)}"),
-            Html = Link($"{Web}/{Uri.EscapeDataString(user.Uuid)}/"),
+            Self = Link(UserApi(user)),
+            Html = Link(UserWeb(user)),
         },
     };
 
@@ -217,15 +210,21 @@ internal sealed class SandboxRepresentations(string origin, string pathBase)
     {
         Branch = new { Name = branch },
         Commit = new { Hash = commit },
-        Repository = new
-        {
-            Type = "repository",
-            repository.FullName,
-            repository.Name,
-            repository.Uuid,
-            Links = new { Self = Link($"{Api}/repositories/{repository.FullName}"), Html = Link($"{Web}/{repository.FullName}") },
-        },
+        Repository = RepositorySummary(repository),
     };
+
+    private object RepositorySummary(SandboxRepository repository) => new
+    {
+        Type = "repository",
+        repository.FullName,
+        repository.Name,
+        repository.Uuid,
+        Links = new { Self = Link($"{Api}/repositories/{repository.FullName}"), Html = Link($"{Web}/{repository.FullName}") },
+    };
+
+    private string UserApi(SandboxUser user) => $"{Api}/users/{Uri.EscapeDataString(user.Uuid)}";
+
+    private string UserWeb(SandboxUser user) => $"{Web}/{Uri.EscapeDataString(user.Uuid)}/";
 
     private static object Link(string href) => new { Href = href };
 

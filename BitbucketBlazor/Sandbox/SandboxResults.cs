@@ -12,14 +12,14 @@ internal static class SandboxResults
 
     // Bitbucket's conventions, with '&' and '<' written as themselves: the app shows raw bodies
     // to people, and "\u0026" in every next link teaches nothing. Bodies are served as JSON only.
-    private static readonly JsonSerializerOptions JsonOptions = new(BitbucketJson.Options)
+    private static readonly JsonSerializerOptions s_jsonOptions = new(BitbucketJson.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>JSON in Bitbucket's conventions (snake_case, nulls left out).</summary>
     public static IResult Json(object body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Json(body, JsonOptions, statusCode: statusCode);
+        Results.Json(body, s_jsonOptions, statusCode: statusCode);
 
     /// <summary>An RFC 6749 §5.2 error from the token endpoint, never cached.</summary>
     public static IResult OAuthError(HttpContext context, SandboxTokenError error)

@@ -17,7 +17,7 @@ internal static class SandboxTokenEndpoint
     public static string NoCallbackMessage => SandboxTokenErrors.NoCallback.Description;
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
+        HttpContext context, SandboxTokenStore tokens, SandboxAuthorizationCodes codes, SelfCallMarker marker)
     {
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
@@ -36,13 +36,17 @@ internal static class SandboxTokenEndpoint
             return failure;
         }
 
+        // The app's own calls (for its visitors) and direct callers take their places in separate
+        // parts of the token store, so a stranger filling the public part cannot stop a visitor
+        // from finishing a sign-in (see SandboxTokenStore).
+        var room = marker.IsSelfCall(context) ? SandboxTokenRoom.Host : SandboxTokenRoom.Public;
         string? grantType = form["grant_type"];
         return grantType switch
         {
             null or "" => SandboxResults.OAuthError(context, SandboxTokenErrors.NoGrantType),
-            "client_credentials" => await ClientCredentialsAsync(context, consumer!, tokens),
-            "authorization_code" => await AuthorizationCodeAsync(context, consumer!, form, tokens, codes),
-            "refresh_token" => await RefreshTokenAsync(context, consumer!, form, tokens),
+            "client_credentials" => await ClientCredentialsAsync(context, consumer!, tokens, room),
+            "authorization_code" => await AuthorizationCodeAsync(context, consumer!, form, tokens, codes, room),
+            "refresh_token" => await RefreshTokenAsync(context, consumer!, form, tokens, room),
             _ => SandboxResults.OAuthError(context, SandboxTokenErrors.UnsupportedGrantType(grantType)),
         };
     }
@@ -53,16 +57,16 @@ internal static class SandboxTokenEndpoint
 
     // RFC 6749 §5.2 has no "try later" code for the token endpoint; temporarily_unavailable is
     // the authorize endpoint's (§4.1.2.1) and says exactly this, with 503 and Retry-After.
-    private static readonly SandboxTokenError StoreFull =
+    private static readonly SandboxTokenError s_storeFull =
         new("temporarily_unavailable", StoreFullMessage, Quoted: false) { StatusCode = StatusCodes.Status503ServiceUnavailable };
 
-    private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens) =>
+    private static async Task<IResult> ClientCredentialsAsync(HttpContext context, SandboxConsumer consumer, SandboxTokenStore tokens, SandboxTokenRoom room) =>
         consumer.IsPrivate
-            ? Issued(context, await tokens.IssueAsync(consumer), "client_credentials")
+            ? Issued(context, await tokens.IssueAsync(consumer, room), "client_credentials")
             : SandboxResults.OAuthError(context, SandboxTokenErrors.PublicConsumer);
 
     private static async Task<IResult> AuthorizationCodeAsync(
-        HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes)
+        HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxAuthorizationCodes codes, SandboxTokenRoom room)
     {
         if (consumer.CallbackPath is null)
         {
@@ -95,10 +99,10 @@ internal static class SandboxTokenEndpoint
             return SandboxResults.OAuthError(context, SandboxTokenErrors.RedirectUriMismatch);
         }
 
-        return Issued(context, await tokens.IssueAsync(consumer), "authorization_code");
+        return Issued(context, await tokens.IssueAsync(consumer, room), "authorization_code");
     }
 
-    private static async Task<IResult> RefreshTokenAsync(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, SandboxConsumer consumer, IFormCollection form, SandboxTokenStore tokens, SandboxTokenRoom room)
     {
         string? refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
@@ -107,7 +111,7 @@ internal static class SandboxTokenEndpoint
         }
 
         // Unknown, another consumer's, or rotated and past its grace period: one answer for all three.
-        var outcome = await tokens.RefreshAsync(consumer, refreshToken);
+        var outcome = await tokens.RefreshAsync(consumer, refreshToken, room);
         return outcome.Grant is null && !outcome.Full
             ? SandboxResults.OAuthError(context, SandboxTokenErrors.InvalidRefreshToken)
             : Issued(context, outcome.Grant, "refresh_token");
@@ -121,7 +125,7 @@ internal static class SandboxTokenEndpoint
         }
 
         context.Response.Headers.RetryAfter = "60";
-        return SandboxResults.OAuthError(context, StoreFull);
+        return SandboxResults.OAuthError(context, s_storeFull);
     }
 
     private static IResult Success(SandboxTokenGrant grant, string grantType) =>

@@ -5,66 +5,24 @@ using Microsoft.Extensions.Options;
 
 namespace BitbucketBlazor.Sandbox;
 
-/// <summary>An access token the sandbox has issued, as the REST API sees it.</summary>
-/// <param name="ConsumerKey">The key of the consumer it was issued to.</param>
-/// <param name="Scopes">The scopes it carries: the consumer's.</param>
-/// <param name="ExpiresAt">When it stops being accepted.</param>
-public sealed record SandboxAccessToken(string ConsumerKey, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
-
-/// <summary>What the store knows of a presented access token.</summary>
-public enum SandboxTokenStatus
-{
-    /// <summary>Never issued, or evicted long ago.</summary>
-    Unknown,
-
-    /// <summary>Issued and past its expiry.</summary>
-    Expired,
-
-    /// <summary>Issued and still valid.</summary>
-    Valid,
-}
-
-/// <summary>An access token and its refresh token, as the token endpoint hands them out.</summary>
-/// <param name="AccessToken">The new access token.</param>
-/// <param name="RefreshToken">The refresh token: a new one on every refresh when rotating, the same one in legacy mode.</param>
-/// <param name="Scopes">The scopes the access token carries.</param>
-/// <param name="ExpiresIn">Seconds until the access token expires.</param>
-public sealed record SandboxTokenGrant(string AccessToken, string RefreshToken, IReadOnlyList<string> Scopes, int ExpiresIn);
-
-/// <summary>What the store knows of a presented refresh token.</summary>
-public enum SandboxRefreshTokenStatus
-{
-    /// <summary>Never issued, evicted, or issued to another consumer.</summary>
-    Unknown,
-
-    /// <summary>Issued and not used yet.</summary>
-    Fresh,
-
-    /// <summary>Used (rotated) and still inside the grace period: it works once more, or several times, until the period ends.</summary>
-    UsedWithinGrace,
-
-    /// <summary>Used (rotated) and past the grace period: refused.</summary>
-    Retired,
-}
-
-/// <summary>What the store keeps of a refresh token (by fingerprint; never the token itself).</summary>
-/// <param name="ConsumerKey">The consumer it was issued to.</param>
-/// <param name="ExpiresAt">When it stops being accepted.</param>
-/// <param name="UsedAt">When it was first used for a refresh (rotation), or null.</param>
-public sealed record SandboxRefreshToken(string ConsumerKey, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
-
-/// <summary>The answer to a refresh: a grant, or null with whether the store was full (else the token was refused).</summary>
-/// <param name="Grant">The new access token, or null.</param>
-/// <param name="Full">True when the refresh token was good but the store had no room for the new tokens.</param>
-public sealed record SandboxRefreshOutcome(SandboxTokenGrant? Grant, bool Full);
-
 /// <summary>
-/// The sandbox's access and refresh tokens, bounded by <see cref="SandboxOptions.MaxTokens"/>
-/// each: when the store is full of live tokens a new one is refused (the token endpoint says so)
-/// rather than someone's live token dropped; expired tokens do not count. Tokens are kept by
-/// fingerprint only, in whichever backend the app's <see cref="IBoundedStoreFactory"/> provides.
-/// With rotation on, a used refresh token keeps working for the grace period, then is retired.
+/// The sandbox's access and refresh tokens, in two parts (<see cref="SandboxTokenRoom"/>) of
+/// <see cref="SandboxOptions.MaxTokens"/> each: when a part is full of live tokens a new one is
+/// refused (the token endpoint says so) rather than someone's live token dropped; expired tokens do
+/// not count. Tokens are kept by fingerprint only, in whichever backend the app's
+/// <see cref="IBoundedStoreFactory"/> provides. With rotation on, a used refresh token keeps working
+/// for the grace period, then is retired.
 /// </summary>
+/// <remarks>
+/// Why two parts: anyone can ask the token endpoint for tokens, and each takes a place for two hours.
+/// A stranger rotating addresses (so no per-address limit holds) could fill one shared store in
+/// seconds, and every visitor of the app, even one halfway through signing in, would then be refused
+/// until those tokens expire. The app's own calls, made for its visitors and already limited per
+/// visitor and per tab before they leave, take their places in a part nobody else can reach; direct
+/// callers share the public part. No part evicts anyone, so neither can push the other's tokens out.
+/// A flood driven through the app itself (whole sign-ins from many addresses) can still fill the
+/// host part; it then refuses newcomers the same way (README, "Hosting it for a demo session").
+/// </remarks>
 public sealed class SandboxTokenStore
 {
     /// <summary>How long a refresh token is accepted: about three months, as on Bitbucket.</summary>
@@ -79,12 +37,13 @@ public sealed class SandboxTokenStore
 
     // An expired token is remembered a while so its holder is told "expired" (and to refresh)
     // rather than "invalid"; after that it is dropped. Remembered tokens take no place.
-    private static readonly TimeSpan ExpiredRetention = TimeSpan.FromHours(2);
+    private static readonly TimeSpan s_expiredRetention = TimeSpan.FromHours(2);
 
     private readonly SandboxClock _time;
     private readonly IOptions<SandboxOptions> _options;
-    private readonly IBoundedStore<SandboxAccessToken> _accessTokens;
-    private readonly IBoundedStore<SandboxRefreshToken> _refreshTokens;
+
+    // Host first: it holds the tokens the app's visitors present on every call.
+    private readonly Room[] _rooms;
 
     /// <summary>Creates the store over the app's store backend.</summary>
     public SandboxTokenStore(SandboxClock time, IOptions<SandboxOptions> options, IBoundedStoreFactory stores)
@@ -92,50 +51,55 @@ public sealed class SandboxTokenStore
         _time = time;
         _options = options;
         var capacity = options.Value.MaxTokens;
-        _accessTokens = stores.Create<SandboxAccessToken>(new BoundedStoreLimits("sandbox-access", capacity), time.GetUtcNow);
-        _refreshTokens = stores.Create<SandboxRefreshToken>(new BoundedStoreLimits("sandbox-refresh", capacity), time.GetUtcNow);
+        Room Create(string prefix) => new(
+            stores.Create<SandboxAccessToken>(new BoundedStoreLimits(prefix + "access", capacity), time.GetUtcNow),
+            stores.Create<SandboxRefreshToken>(new BoundedStoreLimits(prefix + "refresh", capacity), time.GetUtcNow));
+        _rooms = [Create("sandbox-host-"), Create("sandbox-")];
     }
 
     private TimeSpan Grace => _options.Value.RefreshTokenGracePeriod;
 
-    /// <summary>Gets how many access tokens are live.</summary>
-    public Task<int> CountLiveAccessTokensAsync() => _accessTokens.CountLiveAsync();
+    /// <summary>Gets how many access tokens are live in <paramref name="room"/>.</summary>
+    public Task<int> CountLiveAccessTokensAsync(SandboxTokenRoom room) => RoomFor(room).AccessTokens.CountLiveAsync();
 
-    /// <summary>Gets how many refresh tokens are live.</summary>
-    public Task<int> CountLiveRefreshTokensAsync() => _refreshTokens.CountLiveAsync();
+    /// <summary>Gets how many refresh tokens are live in <paramref name="room"/>.</summary>
+    public Task<int> CountLiveRefreshTokensAsync(SandboxTokenRoom room) => RoomFor(room).RefreshTokens.CountLiveAsync();
 
     /// <summary>
-    /// Issues a new access token and a new refresh token to <paramref name="consumer"/>, or returns
-    /// null when the store is full of live tokens.
+    /// Issues a new access token and a new refresh token to <paramref name="consumer"/> in
+    /// <paramref name="room"/>, or returns null when that part is full of live tokens.
     /// </summary>
-    public async Task<SandboxTokenGrant?> IssueAsync(SandboxConsumer consumer)
+    public async Task<SandboxTokenGrant?> IssueAsync(SandboxConsumer consumer, SandboxTokenRoom room)
     {
+        var into = RoomFor(room);
         var refreshToken = NewToken();
-        if (!await AddRefreshTokenAsync(consumer.Key, refreshToken))
+        if (!await AddRefreshTokenAsync(into, consumer.Key, refreshToken))
         {
             return null;
         }
 
-        if (await IssueAccessTokenAsync(consumer, refreshToken) is { } grant)
+        if (await IssueAccessTokenAsync(into, consumer, refreshToken) is { } grant)
         {
             return grant;
         }
 
         // No access token to go with it: the refresh token is given back, not left to take a place.
-        await _refreshTokens.TakeAsync(Crypto.Fingerprint(refreshToken));
+        await into.RefreshTokens.TakeAsync(Crypto.Fingerprint(refreshToken));
         return null;
     }
 
     /// <summary>
     /// Issues a new access token for a refresh token of <paramref name="consumer"/>. Without rotation
     /// the refresh token stays usable; with it, a new refresh token comes back and the used one works
-    /// only for the grace period. Earlier access tokens stay valid until their own expiry.
+    /// only for the grace period. Earlier access tokens stay valid until their own expiry. The new
+    /// tokens take their places in <paramref name="room"/>, whichever part held the used one.
     /// </summary>
-    public async Task<SandboxRefreshOutcome> RefreshAsync(SandboxConsumer consumer, string refreshToken)
+    public async Task<SandboxRefreshOutcome> RefreshAsync(SandboxConsumer consumer, string refreshToken, SandboxTokenRoom room)
     {
+        var into = RoomFor(room);
         var fingerprint = Crypto.Fingerprint(refreshToken);
         var now = _time.GetUtcNow();
-        var entry = await _refreshTokens.GetAsync(fingerprint);
+        var (held, entry) = await FindAsync(r => r.RefreshTokens, fingerprint);
         if (entry is null || StatusOf(entry, consumer.Key, now) is not (SandboxRefreshTokenStatus.Fresh or SandboxRefreshTokenStatus.UsedWithinGrace))
         {
             return new SandboxRefreshOutcome(null, Full: false);
@@ -145,22 +109,22 @@ public sealed class SandboxTokenStore
         if (_options.Value.RefreshTokenRotation == SandboxRefreshTokenRotation.Rotating)
         {
             next = NewToken();
-            if (!await AddRefreshTokenAsync(consumer.Key, next))
+            if (!await AddRefreshTokenAsync(into, consumer.Key, next))
             {
                 return new SandboxRefreshOutcome(null, Full: true);
             }
 
             // Used: no longer needs a guaranteed place, still answers until the grace period is over.
-            await _refreshTokens.SwapAsync(fingerprint, entry with { UsedAt = entry.UsedAt ?? now }, new StoreLifetime(now, entry.ExpiresAt));
+            await held!.SwapAsync(fingerprint, entry with { UsedAt = entry.UsedAt ?? now }, new StoreLifetime(now, entry.ExpiresAt));
         }
 
-        var grant = await IssueAccessTokenAsync(consumer, next);
+        var grant = await IssueAccessTokenAsync(into, consumer, next);
         return new SandboxRefreshOutcome(grant, Full: grant is null);
     }
 
     /// <summary>Says what the store knows of a refresh token presented by <paramref name="consumerKey"/>.</summary>
     public async Task<SandboxRefreshTokenStatus> ValidateRefreshTokenAsync(string consumerKey, string refreshToken) =>
-        await _refreshTokens.GetAsync(Crypto.Fingerprint(refreshToken)) is { } entry
+        (await FindAsync(r => r.RefreshTokens, Crypto.Fingerprint(refreshToken))).Entry is { } entry
             ? StatusOf(entry, consumerKey, _time.GetUtcNow())
             : SandboxRefreshTokenStatus.Unknown;
 
@@ -174,14 +138,15 @@ public sealed class SandboxTokenStore
         var fingerprint = Crypto.Fingerprint(refreshToken);
         var now = _time.GetUtcNow();
         var longAgo = now - Grace - TimeSpan.FromSeconds(1);
-        if (await _refreshTokens.GetAsync(fingerprint) is not { } entry)
+        var (held, entry) = await FindAsync(r => r.RefreshTokens, fingerprint);
+        if (entry is null)
         {
             return false;
         }
 
         if (entry.UsedAt is null || entry.UsedAt > longAgo)
         {
-            return await _refreshTokens.SwapAsync(fingerprint, entry with { UsedAt = longAgo }, new StoreLifetime(now, entry.ExpiresAt)) is not null;
+            return await held!.SwapAsync(fingerprint, entry with { UsedAt = longAgo }, new StoreLifetime(now, entry.ExpiresAt)) is not null;
         }
 
         return true;
@@ -190,7 +155,7 @@ public sealed class SandboxTokenStore
     /// <summary>Looks up a presented access token.</summary>
     public async Task<(SandboxTokenStatus Status, SandboxAccessToken? Token)> ValidateAsync(string accessToken)
     {
-        var token = await _accessTokens.GetAsync(Crypto.Fingerprint(accessToken));
+        var (_, token) = await FindAsync(r => r.AccessTokens, Crypto.Fingerprint(accessToken));
         if (token is null)
         {
             return (SandboxTokenStatus.Unknown, null);
@@ -208,7 +173,8 @@ public sealed class SandboxTokenStore
     {
         var fingerprint = Crypto.Fingerprint(accessToken);
         var now = _time.GetUtcNow();
-        if (await _accessTokens.GetAsync(fingerprint) is not { } token)
+        var (held, token) = await FindAsync(r => r.AccessTokens, fingerprint);
+        if (token is null)
         {
             return false;
         }
@@ -216,7 +182,7 @@ public sealed class SandboxTokenStore
         if (token.ExpiresAt > now)
         {
             var expired = token with { ExpiresAt = now };
-            return await _accessTokens.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + ExpiredRetention)) is not null;
+            return await held!.SwapAsync(fingerprint, expired, new StoreLifetime(now, now + s_expiredRetention)) is not null;
         }
 
         return true;
@@ -231,23 +197,42 @@ public sealed class SandboxTokenStore
     // Bitbucket's new tokens are regularly over 2,500 characters: 1,950 random bytes are 2,600 in base64url.
     private string NewToken() => Crypto.NewRandomToken(_options.Value.LongTokens ? 1_950 : 32);
 
-    private async Task<bool> AddRefreshTokenAsync(string consumerKey, string refreshToken)
+    private async Task<bool> AddRefreshTokenAsync(Room room, string consumerKey, string refreshToken)
     {
         var now = _time.GetUtcNow();
         var stored = new SandboxRefreshToken(consumerKey, now + RefreshTokenLifetime, UsedAt: null);
         var lifetime = new StoreLifetime(now + RefreshTokenGuaranteed, stored.ExpiresAt);
-        return await _refreshTokens.SetAsync(Crypto.Fingerprint(refreshToken), stored, lifetime) == StoreWrite.Stored;
+        return await room.RefreshTokens.SetAsync(Crypto.Fingerprint(refreshToken), stored, lifetime) == StoreWrite.Stored;
     }
 
-    private async Task<SandboxTokenGrant?> IssueAccessTokenAsync(SandboxConsumer consumer, string refreshToken)
+    private async Task<SandboxTokenGrant?> IssueAccessTokenAsync(Room room, SandboxConsumer consumer, string refreshToken)
     {
         var accessToken = NewToken();
         var lifetime = _options.Value.AccessTokenLifetime;
         var expiresAt = _time.GetUtcNow() + lifetime;
         var stored = new SandboxAccessToken(consumer.Key, consumer.Scopes, expiresAt);
-        var written = await _accessTokens.SetAsync(Crypto.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + ExpiredRetention));
+        var written = await room.AccessTokens.SetAsync(Crypto.Fingerprint(accessToken), stored, new StoreLifetime(expiresAt, expiresAt + s_expiredRetention));
         return written == StoreWrite.Stored
             ? new SandboxTokenGrant(accessToken, refreshToken, consumer.Scopes, (int)Math.Ceiling(lifetime.TotalSeconds))
             : null;
     }
+
+    private Room RoomFor(SandboxTokenRoom room) => room == SandboxTokenRoom.Host ? _rooms[0] : _rooms[1];
+
+    // A token is found in whichever part holds it; fingerprints of random tokens never collide across parts.
+    private async Task<(IBoundedStore<T>? Store, T? Entry)> FindAsync<T>(Func<Room, IBoundedStore<T>> part, string fingerprint)
+        where T : class
+    {
+        foreach (var room in _rooms)
+        {
+            if (await part(room).GetAsync(fingerprint) is { } entry)
+            {
+                return (part(room), entry);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private sealed record Room(IBoundedStore<SandboxAccessToken> AccessTokens, IBoundedStore<SandboxRefreshToken> RefreshTokens);
 }

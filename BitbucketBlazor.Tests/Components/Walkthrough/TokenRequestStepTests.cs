@@ -3,8 +3,7 @@ using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;
 
@@ -43,8 +42,7 @@ public sealed class TokenRequestStepTests : WalkthroughContext
     [Fact]
     public void AClientThatThrowsBecomesAnExplainedFaultNotADeadCircuitAndTheLogKeepsTheMaskedDetail()
     {
-        var logs = new CapturedLogs();
-        Services.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
+        CaptureLogs();
         Tokens.ClientCredentials = _ => throw new HttpRequestException("boom at /oauth-callback?code=the-secret-code&state=s");
         TokenResult? handed = null;
         var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
@@ -57,7 +55,8 @@ public sealed class TokenRequestStepTests : WalkthroughContext
         Assert.Contains("The token request failed unexpectedly", handed.Fault, StringComparison.Ordinal);
         Assert.Contains("Send it again.", handed.Fault, StringComparison.Ordinal);
         Assert.Equal(ErrorKind.NetworkFault, ErrorExplainer.ForToken(handed)!.Kind);
-        Assert.Contains("boom at /oauth-callback?code=***", logs.AllText, StringComparison.Ordinal);
-        Assert.DoesNotContain("the-secret-code", logs.AllText, StringComparison.Ordinal);
+        var logs = Services.GetFakeLogCollector().AllText();
+        Assert.Contains("boom at /oauth-callback?code=***", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-secret-code", logs, StringComparison.Ordinal);
     }
 }

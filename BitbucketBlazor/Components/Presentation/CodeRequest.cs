@@ -21,8 +21,8 @@ public sealed record CodeRequest(
     IReadOnlyList<KeyValuePair<string, string>> Form,
     RefitCall? Refit);
 
-/// <summary>One snippet.</summary>
+/// <summary>One tab of "Copy as code": the same request written in one language.</summary>
 /// <param name="Language">A short id, for example <c>curl</c>.</param>
 /// <param name="Label">What the tab says.</param>
-/// <param name="Code">The code.</param>
+/// <param name="Code">The source text, secrets replaced by variables read from the environment.</param>
 public sealed record CodeSnippet(string Language, string Label, string Code);

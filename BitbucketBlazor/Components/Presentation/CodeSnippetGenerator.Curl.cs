@@ -3,7 +3,7 @@ using System.Text;
 
 namespace BitbucketBlazor.Components.Presentation;
 
-/// <summary>The curl snippet.</summary>
+/// <summary>The curl part of the snippet generator: one command line a reader can paste into bash.</summary>
 public sealed partial class CodeSnippetGenerator
 {
     /// <summary>Writes the request as a curl command line (bash).</summary>

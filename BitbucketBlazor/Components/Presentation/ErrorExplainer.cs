@@ -54,6 +54,9 @@ public enum ErrorKind
     /// <summary>No answer came back: refused connection, DNS, time-out.</summary>
     NetworkFault,
 
+    /// <summary>A success status whose answer could not be used: too large, or not the JSON expected.</summary>
+    UnusableAnswer,
+
     /// <summary>Any other error answer.</summary>
     Other,
 }
@@ -147,6 +150,11 @@ public static class ErrorExplainer
                 quote);
         }
 
+        if (status is >= 200 and < 300 && result.Fault is { } unusable)
+        {
+            return Unusable(status.Value, unusable);
+        }
+
         return status is { } code ? ForStatus(code, result.Exchange, quote) : Network(result.Fault ?? "No response came back.");
     }
 
@@ -175,6 +183,11 @@ public static class ErrorExplainer
         if (exchange?.StatusCode is not { } status)
         {
             return Network(fault ?? exchange?.Fault ?? "No response came back.");
+        }
+
+        if (exchange.IsSuccess && fault is not null)
+        {
+            return Unusable(status, fault);
         }
 
         var message = error?.Error?.Message;
@@ -233,6 +246,13 @@ public static class ErrorExplainer
             "Read the response body, correct the request and send it again.",
             quote),
     };
+
+    // The request was fine and an answer came back; the answer is the problem, and the fault says which.
+    private static ErrorExplanation Unusable(int status, string fault) => new(ErrorKind.UnusableAnswer,
+        $"Bitbucket answered {status}, but the answer could not be used",
+        $"The request went through, but the answer could not be read: {fault}",
+        "Nothing in the request needs changing. Check that the Bitbucket URLs in configuration point at Bitbucket; if the answer is only too large, ask for less (a smaller pagelen) or raise the limit named above.",
+        Quote: null);
 
     private static ErrorExplanation Network(string fault) => new(ErrorKind.NetworkFault, "No answer came back",
         "The request never got a response: the server could not be reached, refused the connection, or took too long.",

@@ -20,7 +20,7 @@ public sealed class RedisBoundedStore<TValue> : IBoundedStore<TValue>
     where TValue : class
 {
     // A little beyond the app's own expiry, so the index, not a TTL racing it, decides.
-    private static readonly TimeSpan TtlMargin = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_ttlMargin = TimeSpan.FromMinutes(1);
 
     private readonly IConnectionMultiplexer _redis;
     private readonly IDataProtector _protector;
@@ -79,7 +79,7 @@ public sealed class RedisBoundedStore<TValue> : IBoundedStore<TValue>
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     private static long Ttl(StoreLifetime lifetime, DateTimeOffset now) =>
-        (long)Math.Max(1, (lifetime.KeepUntil - now + TtlMargin).TotalMilliseconds);
+        (long)Math.Max(1, (lifetime.KeepUntil - now + s_ttlMargin).TotalMilliseconds);
 
     private Task<RedisResult> RunAsync(string script, string member, DateTimeOffset now, params RedisValue[] more) =>
         _redis.GetDatabase().ScriptEvaluateAsync(script, keys: null, values: [_prefix, member, Ms(now), .. more]);

@@ -41,7 +41,7 @@ public sealed record HarEntry(
     string? Comment,
     [property: JsonPropertyName("_resourceType")] string ResourceType);
 
-/// <summary>The request.</summary>
+/// <summary>An entry's request as HAR 1.2 writes it: secrets already masked unless the export is unmasked, sizes -1 when unknown.</summary>
 public sealed record HarRequest(
     string Method,
     string Url,
@@ -53,12 +53,12 @@ public sealed record HarRequest(
     long HeadersSize,
     long BodySize);
 
-/// <summary>A posted body.</summary>
+/// <summary>A request body in HAR's <c>postData</c> object, present only for requests that sent one.</summary>
 /// <param name="MimeType">Its content type.</param>
 /// <param name="Text">The body as text.</param>
 public sealed record HarPostData(string MimeType, string Text);
 
-/// <summary>The response.</summary>
+/// <summary>An entry's response as HAR 1.2 writes it; a request that got no answer has status 0.</summary>
 public sealed record HarResponse(
     int Status,
     string StatusText,
@@ -70,7 +70,7 @@ public sealed record HarResponse(
     long HeadersSize,
     long BodySize);
 
-/// <summary>The response body.</summary>
+/// <summary>A response body in HAR's <c>content</c> object; Playwright's HAR router replays it from <c>Text</c>.</summary>
 /// <param name="Size">Its length in bytes (0 when not recorded).</param>
 /// <param name="MimeType">Its content type.</param>
 /// <param name="Text">The body as text, or null when not recorded.</param>

@@ -4,7 +4,7 @@ namespace BitbucketBlazor.Components.Presentation.Programs;
 /// <summary>The repository-listing program as a bash script with curl and jq.</summary>
 internal static class BashRepositoryProgram
 {
-    /// <summary>Writes the script.</summary>
+    /// <summary>Writes a bash script that lists every repository page by page, refreshing its token on a 401; secrets come from the environment.</summary>
     public static string Write(RepositoryProgram program)
     {
         var secret = CodeSnippetGenerator.ClientSecretVariable;

@@ -10,7 +10,7 @@ internal static class CSharpRepositoryProgram
     private const string TokenInvocation = "RequestTokenAsync(authorization, form, CancellationToken.None)";
     private const string RepositoriesInvocation = "GetRepositoriesAsync(accessToken, workspace, page: null, pagelen: PageLength, CancellationToken.None)";
 
-    /// <summary>Writes the program.</summary>
+    /// <summary>Writes a Refit console program that lists every repository page by page, refreshing its token on a 401; secrets come from the environment.</summary>
     public static string Write(RepositoryProgram program)
     {
         var start = program.StartsFromRefreshToken

@@ -4,7 +4,7 @@ namespace BitbucketBlazor.Components.Presentation.Programs;
 /// <summary>The repository-listing program as an ES module for Node.js 18+ (global <c>fetch</c>).</summary>
 internal static class JavaScriptRepositoryProgram
 {
-    /// <summary>Writes the program.</summary>
+    /// <summary>Writes a Node.js <c>fetch</c> program that lists every repository page by page, refreshing its token on a 401; secrets come from the environment.</summary>
     public static string Write(RepositoryProgram program)
     {
         var start = program.StartsFromRefreshToken
