@@ -44,7 +44,7 @@ internal sealed class RunFigures
 /// <summary>Prints a run as markdown tables.</summary>
 internal static class LoadReport
 {
-    private static readonly string[] Names = ["A", "B"];
+    private static readonly string[] s_names = ["A", "B"];
 
     public static string Tables(RunFigures run, Ledger ledger)
     {
@@ -64,12 +64,12 @@ internal static class LoadReport
         Row(text, $"browser circuits resumed (on {run.Killed} / on the other)", $"{killedBrowsers.Count(b => b.Resumed)} of {killedBrowsers.Count} / {otherBrowsers.Count(b => b.Resumed)} of {otherBrowsers.Count}");
         foreach (var moment in run.Rss.Keys.Select(k => k.Moment).Distinct())
         {
-            Row(text, $"RSS, {moment} (A / B)", string.Join(" / ", Names.Select(i => run.Rss.TryGetValue((moment, i), out var b) ? Mb(b) : "—")));
+            Row(text, $"RSS, {moment} (A / B)", string.Join(" / ", s_names.Select(i => run.Rss.TryGetValue((moment, i), out var b) ? Mb(b) : "—")));
         }
 
         foreach (var moment in run.HeapPerCircuit.Keys.Select(k => k.Moment).Distinct())
         {
-            Row(text, $"live GC heap per circuit, {moment} (A / B)", string.Join(" / ", Names.Select(i => run.HeapPerCircuit.TryGetValue((moment, i), out var b) ? Kb(b) : "—")));
+            Row(text, $"live GC heap per circuit, {moment} (A / B)", string.Join(" / ", s_names.Select(i => run.HeapPerCircuit.TryGetValue((moment, i), out var b) ? Kb(b) : "—")));
         }
 
         text.AppendLine().AppendLine("| step | done | p50 ms | p95 ms | errors | lost with the instance |").AppendLine("|---|---|---|---|---|---|");
