@@ -75,6 +75,9 @@ internal sealed class Ledger
         _losses.AddOrUpdate((step, kind), 1, (_, n) => n + 1);
     }
 
+    /// <summary>The heading of the app's page for a callback whose state was already used.</summary>
+    public const string SpentCallback = "This callback was already used";
+
     /// <summary>
     /// Tells whether a failure is the instance loss itself: the kill has started, the request went
     /// to the killed instance (or to no instance yet), and it failed the way a vanished server
@@ -85,6 +88,14 @@ internal sealed class Ledger
         if (Killed is not { } killed || (pinnedTo is not null && pinnedTo != killed))
         {
             return false;
+        }
+
+        // The killed instance spent the callback's single-use state and died before answering; the load
+        // balancer replayed the GET onto the survivor, which rightly refuses a spent state with the page
+        // that says to start the login again. The attendee does so; the loss is the instance's.
+        if (status == HttpStatusCode.BadRequest && failure.Message == SpentCallback)
+        {
+            return true;
         }
 
         return status is { } answered
