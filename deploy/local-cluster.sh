@@ -11,6 +11,8 @@
 # (default: /tmp/bitbucketblazor-cluster-$USER). Set BITBUCKETBLAZOR_CLUSTER_NO_BUILD=1 to
 # reuse the app built by an earlier "up", or BITBUCKETBLAZOR_CLUSTER_APP to a folder holding
 # an already built BitbucketBlazor.dll (the tests use the build they run from).
+# For the load benchmark (bench/load.sh): BITBUCKETBLAZOR_CLUSTER_HEAP_HOOK names bench's HeapHook.dll;
+# each instance then loads it with a free BENCH_HEAP_PORT of its own, written to $state/a.heap-port.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,7 +50,12 @@ wait_redis() {
 alive() { [ -f "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
 
 start_instance() {
-  local name=$1 port=$2
+  local name=$1 port=$2 hook=()
+  if [ -n "${BITBUCKETBLAZOR_CLUSTER_HEAP_HOOK:-}" ]; then
+    free_port >"$state/$name.heap-port"
+    hook=(DOTNET_STARTUP_HOOKS="$BITBUCKETBLAZOR_CLUSTER_HEAP_HOOK" BENCH_HEAP_PORT="$(cat "$state/$name.heap-port")")
+  fi
+  env ${hook[@]+"${hook[@]}"} \
   ConnectionStrings__Redis="127.0.0.1:$(cat "$state/redis.port")" \
   ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
