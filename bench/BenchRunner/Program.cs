@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchRunner;
 using Microsoft.Playwright;
 
-// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR]
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S]
 //   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
 //   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10).
 //   Phase A walks A pages together, phase B another B pages together (CPU and latency are read in
@@ -16,10 +16,13 @@ var gcdumpDir = Option("--gcdump", "");
 var coldRounds = heapOnly ? 0 : int.Parse(Option("--cold", quick ? "3" : "5"), CultureInfo.InvariantCulture);
 var soloRounds = int.Parse(Option("--solo", quick ? "5" : "10"), CultureInfo.InvariantCulture);
 var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
+// --pause-before-steps S: wait S seconds before each step of the last phase, time to attach a profiler (perf, dotnet-trace) to one step.
+var pauseBeforeSteps = TimeSpan.FromSeconds(double.Parse(Option("--pause-before-steps", "0"), CultureInfo.InvariantCulture));
 
 var template = new Results(Subject.Template(outDir));
 var app = new Results(Subject.App(outDir));
-Results[] both = [template, app];
+// --app-only: the app alone, for quick comparisons while changing it (the table shows no template figures).
+Results[] both = args.Contains("--app-only") ? [app] : [template, app];
 
 Log($"cold start: {coldRounds} rounds, interleaved");
 for (var round = 0; round < coldRounds; round++)
@@ -94,6 +97,15 @@ try
         }
     }
 
+    // What the open circuits cost with nobody clicking (timers, keep-alives): it is paid during every step too.
+    const int idleSeconds = 5;
+    foreach (var results in both)
+    {
+        var cpuBefore = servers[results].CpuMs();
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        results.IdleCpuMsPerSecond = (servers[results].CpuMs() - cpuBefore) / idleSeconds;
+    }
+
 }
 finally
 {
@@ -123,6 +135,13 @@ async Task WalkAsync(Results results, int count, bool record)
     await Task.Delay(1000);
     foreach (var step in results.Subject.Steps)
     {
+        if (record && pauseBeforeSteps > TimeSpan.Zero)
+        {
+            Log($"{results.Subject.Name}: {pauseBeforeSteps.TotalSeconds} s before \"{step.Name}\"");
+            await Task.Delay(pauseBeforeSteps);
+        }
+
+        Log($"{results.Subject.Name}: {count} pages click \"{step.Name}\"");
         var cpuBefore = server.CpuMs();
         var latencies = await Task.WhenAll(opened.Select(p => Pages.ClickAsync(p, step)));
         // Let the last acknowledgements and disposals land before reading the CPU and the bytes.

@@ -28,6 +28,9 @@ internal sealed class Results(Subject subject)
     public double CurlTokenCpuMs { get; set; }
 
     public double CurlApiCpuMs { get; set; }
+
+    /// <summary>Server CPU per second (ms) while every walked circuit sits open and nobody clicks.</summary>
+    public double IdleCpuMsPerSecond { get; set; }
 }
 
 /// <summary>One step clicked by many pages at once.</summary>
