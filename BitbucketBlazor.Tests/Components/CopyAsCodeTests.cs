@@ -64,4 +64,29 @@ public sealed class CopyAsCodeTests : WalkthroughContext
         Assert.DoesNotContain("real-token-value", viewer.Markup, StringComparison.Ordinal);
         Assert.Contains("Bearer $BITBUCKET_ACCESS_TOKEN", viewer.Find("[data-testid=exchange-code-curl]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheTabsFollowTheAriaTabsPatternWithClicksAndArrowKeys()
+    {
+        var request = CodeRequests.ForApi("GET", new Uri(FakeBitbucketApi.ApiBase + "/user"), new Uri(FakeBitbucketApi.ApiBase), "GetCurrentUserAsync(accessToken, CancellationToken.None)");
+        var code = Render<CopyAsCode>(p => p.Add(x => x.Request, request));
+
+        string Selected() => code.Find("[role=tab][aria-selected=true]").TextContent.Trim();
+        Assert.Equal("curl", Selected());
+        Assert.Single(code.FindAll("[role=tab][tabindex='0']"));
+        var panel = code.Find("[role=tabpanel]");
+        Assert.Equal(code.Find("[role=tab][aria-selected=true]").Id, panel.GetAttribute("aria-labelledby"));
+
+        code.Find("[data-testid=copy-as-code-tab-javascript]").Click();
+        Assert.Equal("JavaScript fetch", Selected());
+        Assert.Contains("fetch(", code.Find("[data-testid=copy-as-code-javascript]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(code.FindAll("[data-testid=copy-as-code-curl]"));
+
+        code.Find("[role=tablist]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight" });
+        Assert.Equal("curl", Selected());
+        code.Find("[role=tablist]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "End" });
+        Assert.Equal("JavaScript fetch", Selected());
+        code.Find("[role=tablist]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowLeft" });
+        Assert.Equal("C# Refit", Selected());
+    }
 }

@@ -27,6 +27,8 @@ public sealed partial class MaskingPolicy
         "client_secret", "access_token", "refresh_token", "code", "password", "assertion", "token",
     };
 
+    private static readonly string[] s_quotedSecretFields = [.. s_secretFields.Select(name => $"\"{name}\"")];
+
     // Fields that keep nothing at all even on screen: a prefix of a password narrows a guess.
     private static readonly HashSet<string> s_keepNothingFields = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -132,7 +134,13 @@ public sealed partial class MaskingPolicy
         }
 
         var trimmed = body.AsSpan().TrimStart();
-        var masked = trimmed.Length > 0 && trimmed[0] is '{' or '['
+        var looksLikeJson = trimmed.Length > 0 && trimmed[0] is '{' or '[';
+        if (looksLikeJson && !NamesASecretProperty(body))
+        {
+            return body;
+        }
+
+        var masked = looksLikeJson
             ? JsonProperty().Replace(body, m => IsSecretField(m.Groups["name"].Value)
                 ? m.Groups["prefix"].Value + Quoted(MaskValue(Unquoted(m.Groups["value"].Value), s_keepNothingFields.Contains(m.Groups["name"].Value)))
                 : m.Value)
@@ -152,6 +160,21 @@ public sealed partial class MaskingPolicy
         ResponseHeaders = MaskHeaders(exchange.ResponseHeaders),
         ResponseBody = MaskBody(exchange.ResponseBody),
     };
+
+    // Every property the JSON pattern masks has its name in quotes, so a body without any quoted secret name has
+    // nothing to mask. Skipping the pattern then spares a string per property: a page of repositories has hundreds.
+    private static bool NamesASecretProperty(string json)
+    {
+        foreach (var quotedName in s_quotedSecretFields)
+        {
+            if (json.Contains(quotedName, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Unquoted(string jsonValue) =>
         jsonValue.Length >= 2 && jsonValue[0] == '"' ? jsonValue[1..^1] : jsonValue;
