@@ -15,6 +15,8 @@ internal static class RefitDeclarationWriter
 {
     private static readonly Type[] s_interfaces = [typeof(IBitbucketOAuthApi), typeof(IBitbucketRestApi)];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, string> s_declarations = new();
+
     private static readonly Dictionary<Type, string> s_keywords = new()
     {
         [typeof(string)] = "string",
@@ -36,6 +38,14 @@ internal static class RefitDeclarationWriter
         var method = type.GetMethod(methodName)
             ?? throw new ArgumentException($"{interfaceName} has no method {methodName}.", nameof(invocation));
 
+        // Reflection over attributes and nullability is the dearest part of a step's code snippets; a method's
+        // declaration never changes, and there are only as many as the interfaces have methods.
+        return s_declarations.GetOrAdd(method, Write);
+    }
+
+    private static string Write(MethodInfo method)
+    {
+        var type = method.DeclaringType!;
         var code = new StringBuilder();
         foreach (var attribute in RefitAttributes(type.CustomAttributes))
         {
