@@ -10,13 +10,15 @@ internal static class Pages
     private const string CountWebSocketBytes = """
         (() => {
           const Native = window.WebSocket;
-          window.__ws = { in: 0, out: 0 };
+          window.__ws = { in: 0, out: 0, log: [] };
           const size = d => typeof d === 'string' ? new TextEncoder().encode(d).length : (d.byteLength ?? d.size ?? 0);
           function Counted(url, protocols) {
             const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
-            socket.addEventListener('message', e => { window.__ws.in += size(e.data); });
+            // The last 50 messages each way, timed: the solo step's timeline (--timeline) reads them.
+            const note = (way, n) => { window.__ws.log.push({ way, n, t: performance.now() }); if (window.__ws.log.length > 100) window.__ws.log.shift(); };
+            socket.addEventListener('message', e => { const n = size(e.data); window.__ws.in += n; note('in', n); });
             const send = socket.send.bind(socket);
-            socket.send = d => { window.__ws.out += size(d); return send(d); };
+            socket.send = d => { const n = size(d); window.__ws.out += n; note('out', n); return send(d); };
             return socket;
           }
           Counted.prototype = Native.prototype;
@@ -34,6 +36,7 @@ internal static class Pages
           if (!button) throw new Error('nothing to click: ' + click);
           window.__w0 = window.__ws.in;
           const t0 = performance.now();
+          window.__t0 = t0;
           button.click();
           await new Promise((resolve, reject) => {
             const observer = new MutationObserver(() => { if (ok()) { observer.disconnect(); resolve(); } });
@@ -64,6 +67,10 @@ internal static class Pages
     /// <summary>Clicks <paramref name="step"/> in the page; returns the milliseconds until its answer showed.</summary>
     public static Task<double> ClickAsync(IPage page, Step step) =>
         page.EvaluateAsync<double>(ClickAndWait, new { click = step.Click, done = step.Done, text = step.DoneText });
+
+    /// <summary>The WebSocket messages since the last click, as "+ms way bytes" lines (from the click).</summary>
+    public static Task<string> TimelineSinceClickAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => window.__ws.log.filter(e => e.t >= window.__t0).map(e => `+${(e.t - window.__t0).toFixed(1)} ms ${e.way} ${e.n} B`).join('\\n')");
 
     /// <summary>WebSocket bytes received since the last <see cref="ClickAsync"/>.</summary>
     public static Task<double> BytesSinceClickAsync(IPage page) => page.EvaluateAsync<double>("() => window.__ws.in - window.__w0");

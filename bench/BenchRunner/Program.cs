@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchRunner;
 using Microsoft.Playwright;
 
-// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S]
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline]
 //   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
 //   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10).
 //   Phase A walks A pages together, phase B another B pages together (CPU and latency are read in
@@ -17,6 +17,8 @@ var coldRounds = heapOnly ? 0 : int.Parse(Option("--cold", quick ? "3" : "5"), C
 var soloRounds = int.Parse(Option("--solo", quick ? "5" : "10"), CultureInfo.InvariantCulture);
 var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
 // --pause-before-steps S: wait S seconds before each step of the last phase, time to attach a profiler (perf, dotnet-trace) to one step.
+// --timeline: print the WebSocket messages of the last solo token step, timed from the click.
+var timeline = args.Contains("--timeline");
 var pauseBeforeSteps = TimeSpan.FromSeconds(double.Parse(Option("--pause-before-steps", "0"), CultureInfo.InvariantCulture));
 
 var template = new Results(Subject.Template(outDir));
@@ -165,6 +167,12 @@ async Task MeasureSoloAsync(Results results, ServerProcess server)
         await Pages.ClickAsync(page, steps[0]);
         await Task.Delay(300);
         results.SoloTokenStepMs.Add(await Pages.ClickAsync(page, steps[1]));
+        if (timeline && i == soloRounds - 1)
+        {
+            await Task.Delay(1000);
+            Log($"the last solo token step took {results.SoloTokenStepMs[^1]:0.0} ms; its WebSocket messages from the click:\n{await Pages.TimelineSinceClickAsync(page)}");
+        }
+
         await page.Context.CloseAsync();
     }
 
