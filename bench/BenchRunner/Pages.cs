@@ -14,7 +14,7 @@ internal static class Pages
           const size = d => typeof d === 'string' ? new TextEncoder().encode(d).length : (d.byteLength ?? d.size ?? 0);
           function Counted(url, protocols) {
             const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
-            // The last 50 messages each way, timed: the solo step's timeline (--timeline) reads them.
+            // The last 100 messages (both ways), timed: the solo step's timeline (--timeline) reads them.
             const note = (way, n) => { window.__ws.log.push({ way, n, t: performance.now() }); if (window.__ws.log.length > 100) window.__ws.log.shift(); };
             socket.addEventListener('message', e => { const n = size(e.data); window.__ws.in += n; note('in', n); });
             const send = socket.send.bind(socket);

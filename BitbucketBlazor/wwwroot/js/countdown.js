@@ -29,8 +29,9 @@
             }
             const left = Math.max(0, Math.ceil(from - (now - start.at) / 1000));
             const text = element.firstChild;
-            if (text && text.nodeType === Node.TEXT_NODE && text.nodeValue !== format(left)) {
-                text.nodeValue = format(left);
+            const shown = format(left);
+            if (text && text.nodeType === Node.TEXT_NODE && text.nodeValue !== shown) {
+                text.nodeValue = shown;
                 element.setAttribute("data-remaining-seconds", String(left));
                 element.classList.toggle("expired", left === 0);
             }
