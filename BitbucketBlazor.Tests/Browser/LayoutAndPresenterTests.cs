@@ -1,4 +1,5 @@
 using BitbucketBlazor.Bitbucket.Facts;
+using BitbucketBlazor.Components.Layout;
 using BitbucketBlazor.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -115,6 +116,7 @@ public sealed class LayoutAndPresenterTests(BrowserFixture fixture) : BrowserTes
         });
         await GotoInteractiveAsync(page, "/client-credentials");
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+        Assert.Equal(Rgba(AppTheme.Theme.PaletteDark.Primary), await PrimaryColourAsync(page));
 
         await page.GetByTestId("choose-sandbox-private-key").ClickAsync();
         await Expect(page.GetByTestId("flow-message-1")).ToHaveAttributeAsync("data-active", "true");
@@ -128,11 +130,19 @@ public sealed class LayoutAndPresenterTests(BrowserFixture fixture) : BrowserTes
         // The visitor's own choice then wins over the browser's scheme, on this and later visits.
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");
+        await Expect(page.Locator("html")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(ThemeStylesheet.DarkClass));
+        Assert.Equal(Rgba(AppTheme.Theme.PaletteLight.Primary), await PrimaryColourAsync(page));
         await GotoInteractiveAsync(page, "/");
         await WaitForPreferencesAsync(page);
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");
         await AssertHealthyPageAsync(page, DemoConsumers.Private.Secret);
     }
+
+    // The palette the page really uses: theme.css's variables under the class the theme scripts set.
+    private static async Task<string> PrimaryColourAsync(IPage page) =>
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-primary')")).Trim();
+
+    private static string Rgba(MudBlazor.Utilities.MudColor color) => color.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
 
     // The saved theme and presenter mode apply once the layout's script has read them.
     private static Task WaitForPreferencesAsync(IPage page) =>

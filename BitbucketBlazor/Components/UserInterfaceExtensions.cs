@@ -19,6 +19,7 @@ public static class UserInterfaceExtensions
         services.AddMudServices();
         services.AddSingleton<CodeSnippetGenerator>();
         services.AddSingleton<SessionHarExporter>();
+        services.AddSingleton<Layout.ThemeStylesheet>();
         services.AddScoped<PublicUrls>();
         services.AddPageCompression();
         return services;
@@ -29,11 +30,12 @@ public static class UserInterfaceExtensions
     {
         app.UseResponseCompression();
         app.MapStaticAssets();
+        Layout.ThemeStylesheet.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
-    // Only the HTML documents: static assets come pre-compressed from MapStaticAssets, and the circuit's WebSocket
+    // Only the HTML documents and the theme's stylesheet: static assets come pre-compressed from MapStaticAssets, and the circuit's WebSocket
     // has its own compression. The pages hold no secret (everything is masked before rendering), so compressing
     // them over HTTPS gives an attacker nothing to guess at.
     private static void AddPageCompression(this IServiceCollection services)
@@ -41,7 +43,7 @@ public static class UserInterfaceExtensions
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ["text/html"];
+            options.MimeTypes = ["text/html", "text/css"];
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });

@@ -15,11 +15,18 @@ function write(key, value) {
 export function load() {
     const theme = read(themeKey);
     const dark = theme === 'dark' || (theme === null && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    applyTheme(dark);
     return { dark, presenter: read(presenterKey) === 'on' };
 }
 
 export function saveTheme(dark) {
     write(themeKey, dark ? 'dark' : 'light');
+    applyTheme(dark);
+}
+
+// The dark palette of /theme.css applies under this class (js/theme.js sets it before the first paint).
+function applyTheme(dark) {
+    document.documentElement.classList.toggle('app-dark', dark);
 }
 
 export function savePresenter(on) {
