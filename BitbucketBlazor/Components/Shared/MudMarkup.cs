@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace BitbucketBlazor.Components.Shared;
+
+/// <summary>
+/// MudBlazor's classes and icons for markup written without its components. What stays on screen for a whole
+/// walkthrough is plain HTML in these classes: a MudButton with its MudIcon, or a MudRadio with its input control and
+/// icon, is a handful of components kept alive in every attendee's circuit (issue 12).
+/// </summary>
+public static class MudMarkup
+{
+    /// <summary>MudButton's classes with <c>Variant.Filled</c> and <c>Color.Primary</c>.</summary>
+    public const string FilledPrimaryButton = "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple";
+
+    /// <summary>MudButton's classes with <c>Variant.Outlined</c> and the default colour.</summary>
+    public const string OutlinedButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-medium mud-ripple";
+
+    /// <summary>The span around a button's leading icon.</summary>
+    public const string ButtonStartIcon = "mud-button-icon-start mud-button-icon-size-medium";
+
+    /// <summary>The span around a button's trailing icon.</summary>
+    public const string ButtonEndIcon = "mud-button-icon-end mud-button-icon-size-medium";
+
+    /// <summary>MudIcon's classes at the medium size.</summary>
+    public const string MediumIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
+
+    /// <summary>The span MudRadio wraps its input and icon in, coloured primary; add <c>mud-checked</c> when chosen.</summary>
+    public const string PrimaryRadioButton = "mud-button-root mud-icon-button mud-ripple mud-ripple-radio mud-primary-text hover:mud-primary-hover";
+
+    /// <summary>Gets the send icon's SVG content.</summary>
+    public static MarkupString SendIcon { get; } = new(Icons.Material.Filled.Send);
+
+    /// <summary>Gets the previous-page icon's SVG content.</summary>
+    public static MarkupString ChevronLeftIcon { get; } = new(Icons.Material.Filled.ChevronLeft);
+
+    /// <summary>Gets the next-page icon's SVG content.</summary>
+    public static MarkupString ChevronRightIcon { get; } = new(Icons.Material.Filled.ChevronRight);
+
+    /// <summary>Gets a chosen radio button's SVG content.</summary>
+    public static MarkupString RadioCheckedIcon { get; } = new(Icons.Material.Filled.RadioButtonChecked);
+
+    /// <summary>Gets an unchosen radio button's SVG content.</summary>
+    public static MarkupString RadioUncheckedIcon { get; } = new(Icons.Material.Filled.RadioButtonUnchecked);
+}
