@@ -65,6 +65,36 @@ public sealed class LayoutAndPresenterTests(BrowserFixture fixture) : BrowserTes
     }
 
     [Fact]
+    public async Task OnANarrowWindowTheMenuStartsClosedCoversThePageWhenOpenedAndFollowsTheBreakpoint()
+    {
+        var page = await NewVisitorPageAsync();
+        await page.SetViewportSizeAsync(600, 900);
+        await GotoInteractiveAsync(page, "/client-credentials");
+        await WaitForPreferencesAsync(page);
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(menu).Not.ToBeInViewportAsync();
+
+        await toggle.ClickAsync();
+        await Expect(menu).ToBeInViewportAsync();
+        var backdrop = page.Locator(".mud-drawer-overlay");
+        await Expect(backdrop).ToBeVisibleAsync();
+        await backdrop.ClickAsync(new() { Position = new() { X = 500, Y = 400 } });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(menu).Not.ToBeInViewportAsync();
+
+        // Widening past the breakpoint opens the menu beside the page, with no backdrop; narrowing again closes it.
+        await page.SetViewportSizeAsync(1280, 900);
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(menu).ToBeInViewportAsync();
+        await Expect(backdrop).Not.ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(600, 900);
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await AssertHealthyPageAsync(page);
+    }
+
+    [Fact]
     public async Task InPresenterModeTheKeyboardShortcutsAloneDriveAWholeClientCredentialsWalkthrough()
     {
         var page = await NewVisitorPageAsync();

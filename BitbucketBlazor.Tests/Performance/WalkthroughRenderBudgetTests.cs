@@ -6,6 +6,7 @@ using BitbucketBlazor.Tests.Infrastructure;
 using BitbucketBlazor.Tests.Sandbox;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BitbucketBlazor.Tests.Performance;
 
@@ -45,6 +46,38 @@ public sealed class WalkthroughRenderBudgetTests(SandboxFixture sandbox) : Walkt
         Assert.True(step.Markup.Length <= MaxMarkupChars, report);
         Assert.True(elements <= MaxElements, report);
         Assert.True(components <= MaxComponents, report);
+    }
+
+    // The whole walked page in its layout, what each attendee's circuit keeps alive after "Send API request" (issue 12,
+    // heap per circuit): about 140 components when MudBlazor's layout, stepper, radios and buttons were components,
+    // 30 once they were its markup without them (theme stylesheet, WalkthroughStepper, MudMarkup).
+    private const int MaxLiveComponentsPerWalkedPage = 34;
+
+    [Fact]
+    public async Task AWalkedClientCredentialsPageInItsLayoutKeepsFewComponentsAlive()
+    {
+        Services.AddSingleton(new BitbucketBlazor.OAuth.WalkthroughStore(new BitbucketBlazor.Common.Stores.InMemoryBoundedStoreFactory(), Clock));
+        var (url, body) = await SandboxRepositoryPageAsync();
+        var repositories = JsonSerializer.Deserialize<Paginated<Repository>>(body, BitbucketJson.Options)!;
+        Api.Repositories = (_, _) => new([TestExchanges.Make("GET", url, 200, body)], repositories, null, null);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var layout = Render<BitbucketBlazor.Components.Layout.MainLayout>(p => p.Add(l => l.Body, builder =>
+        {
+            builder.OpenComponent<BitbucketBlazor.Components.Pages.ClientCredentials.ClientCredentialsPage>(0);
+            builder.CloseComponent();
+        }));
+
+        layout.Find($"[data-testid=choose-{DemoConsumers.Private.Key}]").Click();
+        layout.WaitForAssertion(() => layout.Find("[data-testid=send-token-request]").Click());
+        layout.WaitForAssertion(() => layout.Find("[data-testid=go-to-api]").Click());
+        layout.WaitForAssertion(() => layout.Find("[data-testid=send-api-request]").Click());
+        layout.WaitForAssertion(() => Assert.Equal(10, layout.FindAll("[data-testid=repo-name]").Count));
+
+        var components = layout.FindComponents<IComponent>();
+        var report = $"{components.Count} components: " + string.Join(", ", components
+            .GroupBy(c => c.Instance.GetType().Name).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} x{g.Count()}"));
+        Assert.True(components.Count <= MaxLiveComponentsPerWalkedPage, report);
+        Assert.DoesNotContain(components, c => c.Instance.GetType().Name is "MudStepper" or "MudDrawer" or "MudThemeProvider" or "MudRadio`1");
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed partial class ApiCallStep : IDisposable
     public const string DefaultRepository = "bitbucket-oauth-demo";
 
     private readonly CancellationTokenSource _cancellation = new();
+
+    // The endpoint radios' group name, one per step on the page.
+    private readonly string _endpointGroup = $"endpoint-{Guid.NewGuid():N}";
     private IDisposable? _subscription;
     private ApiEndpoint _endpoint = ApiEndpoint.Repositories;
     private string? _workspace = DefaultWorkspace;

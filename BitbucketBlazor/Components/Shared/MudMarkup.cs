@@ -37,6 +37,15 @@ public static class MudMarkup
     /// <summary>Gets the next-page icon's SVG content.</summary>
     public static MarkupString ChevronRightIcon { get; } = new(Icons.Material.Filled.ChevronRight);
 
+    /// <summary>Gets the information icon's SVG content (MudAlert's for <c>Severity.Info</c>).</summary>
+    public static MarkupString InfoIcon { get; } = new(Icons.Material.Outlined.Info);
+
+    /// <summary>Gets the note icon's SVG content (MudAlert's for <c>Severity.Normal</c>).</summary>
+    public static MarkupString NoteIcon { get; } = new(Icons.Material.Outlined.EventNote);
+
+    /// <summary>Gets the warning icon's SVG content (MudAlert's for <c>Severity.Warning</c>).</summary>
+    public static MarkupString WarningIcon { get; } = new(Icons.Material.Outlined.ReportProblem);
+
     /// <summary>Gets a chosen radio button's SVG content.</summary>
     public static MarkupString RadioCheckedIcon { get; } = new(Icons.Material.Filled.RadioButtonChecked);
 

@@ -16,7 +16,7 @@ export function load() {
     const theme = read(themeKey);
     const dark = theme === 'dark' || (theme === null && window.matchMedia('(prefers-color-scheme: dark)').matches);
     applyTheme(dark);
-    return { dark, presenter: read(presenterKey) === 'on' };
+    return { dark, presenter: read(presenterKey) === 'on', narrow: narrowWindow.matches };
 }
 
 export function saveTheme(dark) {
@@ -33,15 +33,23 @@ export function savePresenter(on) {
     write(presenterKey, on ? 'on' : 'off');
 }
 
+// MudBlazor's md breakpoint, where its responsive drawer stops pushing the page and covers it instead.
+const narrowWindow = window.matchMedia('(max-width: 959px)');
+let layout = null;
 let installed = false;
 
-export function install() {
+// The layout (a .NET object reference) hears when the window crosses the breakpoint, as MudDrawer's own listener did.
+export function install(layoutReference) {
+    layout = layoutReference;
     if (installed) {
         return;
     }
     installed = true;
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onSkipLink, true);
+    narrowWindow.addEventListener('change', event => {
+        layout?.invokeMethodAsync('NarrowChanged', event.matches).catch(() => { /* the circuit is gone */ });
+    });
 }
 
 // The skip link moves focus itself: Blazor's router would otherwise treat "#main-content" as a navigation.
