@@ -16,6 +16,18 @@ public static class MudMarkup
     /// <summary>MudButton's classes with <c>Variant.Outlined</c> and the default colour.</summary>
     public const string OutlinedButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-medium mud-ripple";
 
+    /// <summary>MudButton's classes with <c>Variant.Outlined</c> and <c>Color.Primary</c>.</summary>
+    public const string OutlinedPrimaryButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-medium mud-ripple";
+
+    /// <summary>MudButton's classes with <c>Variant.Outlined</c>, the default colour and <c>Size.Small</c>.</summary>
+    public const string SmallOutlinedButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small mud-ripple";
+
+    /// <summary>The span around a small button's leading icon.</summary>
+    public const string SmallButtonStartIcon = "mud-button-icon-start mud-button-icon-size-small";
+
+    /// <summary>MudIcon's classes at the small size.</summary>
+    public const string SmallIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
+
     /// <summary>The span around a button's leading icon.</summary>
     public const string ButtonStartIcon = "mud-button-icon-start mud-button-icon-size-medium";
 
@@ -39,6 +51,12 @@ public static class MudMarkup
 
     /// <summary>Gets the information icon's SVG content (MudAlert's for <c>Severity.Info</c>).</summary>
     public static MarkupString InfoIcon { get; } = new(Icons.Material.Outlined.Info);
+
+    /// <summary>Gets the success icon's SVG content (MudAlert's for <c>Severity.Success</c>).</summary>
+    public static MarkupString SuccessIcon { get; } = new(Icons.Custom.Uncategorized.AlertSuccess);
+
+    /// <summary>Gets the error icon's SVG content (MudAlert's for <c>Severity.Error</c>).</summary>
+    public static MarkupString ErrorIcon { get; } = new(Icons.Material.Outlined.ErrorOutline);
 
     /// <summary>Gets the note icon's SVG content (MudAlert's for <c>Severity.Normal</c>).</summary>
     public static MarkupString NoteIcon { get; } = new(Icons.Material.Outlined.EventNote);
