@@ -1,4 +1,5 @@
 using BitbucketBlazor.Common;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BitbucketBlazor.Hosting;
 
@@ -28,6 +29,12 @@ public static class HostingExtensions
     {
         builder.AddProxySupport();
         builder.Services.AddClientRateLimits();
+
+        // A room of attendees each leaves a handful of idle keep-alive connections behind once the page has loaded (the
+        // circuit has its own WebSocket, which this does not touch); each holds buffers on the server. Closed after 15 s
+        // instead of Kestrel's 130 s; Kestrel:Limits:KeepAliveTimeout overrides it.
+        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.KeepAliveTimeout =
+            builder.Configuration.GetValue("Kestrel:Limits:KeepAliveTimeout", TimeSpan.FromSeconds(15)));
         return builder;
     }
 
