@@ -45,4 +45,51 @@ public sealed class FlowDiagramTests : MudBunitContext
         Assert.Equal("flow-message-2", diagram.Find("[data-active=true]").GetAttribute("data-testid"));
         Assert.Contains("response", diagram.Find("[data-testid=flow-message-2] line").GetAttribute("class"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EncodesTheFlowsTextRatherThanWritingItAsMarkup()
+    {
+        FlowParticipant[] participants = [new("a", "<b>Alice</b>", "Client & co"), new("b", "Bob", "Server")];
+        FlowMessage[] messages = [new("a", "b", "GET /x?a=1&b=<2>", 0)];
+
+        var diagram = Render<FlowDiagram>(p => p
+            .Add(x => x.Participants, participants)
+            .Add(x => x.Messages, messages)
+            .Add(x => x.Title, "A \"quoted\" flow"));
+
+        Assert.Equal("<b>Alice</b>", diagram.Find(".flow-name").TextContent);
+        Assert.Equal("Client & co", diagram.Find(".flow-role").TextContent);
+        Assert.Empty(diagram.FindAll("b"));
+        Assert.Equal("GET /x?a=1&b=<2>", diagram.Find(".flow-label").TextContent);
+        Assert.Equal("<b>Alice</b> → Bob: GET /x?a=1&b=<2>", diagram.Find(".flow-steps li").TextContent);
+        Assert.Equal("A \"quoted\" flow, diagram", diagram.Find(".flow-scroll").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void CircuitsShowingTheSameFlowAtTheSameStepShareOneDrawing()
+    {
+        var first = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 2, "The client credentials grant");
+        var second = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 2, "The client credentials grant");
+        var otherStep = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 3, "The client credentials grant");
+
+        Assert.Same(first.Value, second.Value);
+        Assert.NotEqual(first.Value, otherStep.Value);
+    }
+
+    [Fact]
+    public void TheTitleNamesTheDrawingAndItsArrowheads()
+    {
+        var diagram = Render<FlowDiagram>(p => p
+            .Add(x => x.Participants, Flows.ClientCredentialsParticipants)
+            .Add(x => x.Messages, Flows.ClientCredentialsMessages)
+            .Add(x => x.ActiveStep, 1)
+            .Add(x => x.Title, "The client credentials grant"));
+
+        var titleId = diagram.Find("svg").GetAttribute("aria-labelledby");
+        Assert.Equal("The client credentials grant", diagram.Find($"[id='{titleId}']").TextContent);
+        var arrowheads = diagram.FindAll("marker").Select(m => m.Id).ToList();
+        Assert.Equal(2, arrowheads.Count);
+        Assert.Contains($"url(#{arrowheads[1]})", diagram.Find("[data-testid=flow-message-1] line").GetAttribute("marker-end"), StringComparison.Ordinal);
+        Assert.Contains($"url(#{arrowheads[0]})", diagram.Find("[data-testid=flow-message-2] line").GetAttribute("marker-end"), StringComparison.Ordinal);
+    }
 }
