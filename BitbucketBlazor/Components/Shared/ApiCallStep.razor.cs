@@ -18,6 +18,12 @@ public sealed partial class ApiCallStep : IDisposable
 
     private readonly CancellationTokenSource _cancellation = new();
 
+    private static readonly MarkupString s_radioChecked = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.RadioButtonChecked);
+    private static readonly MarkupString s_radioUnchecked = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.RadioButtonUnchecked);
+    private static readonly MarkupString s_sendIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.Send);
+    private static readonly MarkupString s_previousIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronLeft);
+    private static readonly MarkupString s_nextIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronRight);
+
     // The endpoint radios' group name, one per step on the page.
     private readonly string _endpointGroup = $"endpoint-{Guid.NewGuid():N}";
     private IDisposable? _subscription;
@@ -26,7 +32,8 @@ public sealed partial class ApiCallStep : IDisposable
     private string? _repoSlug = DefaultRepository;
     private bool _busy;
     private HttpExchange? _exchange;
-    private object? _value;
+    // The readable view as markup, not the parsed answer (ReadableResult).
+    private MarkupString? _readable;
     private ErrorExplanation? _explanation;
     private string? _refitInvocation;
     private string? _next;
@@ -148,7 +155,7 @@ public sealed partial class ApiCallStep : IDisposable
         {
             var result = await call(token.AccessToken, _cancellation.Token);
             _exchange = result.Exchange;
-            _value = result.Value;
+            _readable = result.Value is null ? null : ReadableResult.Of(result.Value);
             _explanation = ErrorExplainer.ForApi(result);
             _refitInvocation = refitInvocation;
             if (result.Value is { } value && onValue is not null)
@@ -173,7 +180,7 @@ public sealed partial class ApiCallStep : IDisposable
         {
             // No error may end the circuit: an unexpected failure is shown like a network fault.
             _exchange = null;
-            _value = null;
+            _readable = null;
             _explanation = ErrorExplainer.ForApi(null, null, UnexpectedFailure.Explain(Logger, ex, "The API call", "Send it again."));
         }
         finally
