@@ -110,4 +110,26 @@ public sealed class ApiCallStepTests : WalkthroughContext
         step.WaitForAssertion(() => Assert.Contains("Sandbox Demo User", step.Find("[data-testid=user-card]").TextContent, StringComparison.Ordinal));
         Assert.Equal(["user"], Api.Calls);
     }
+
+    [Fact]
+    public async Task TheEndpointRadiosRenderOnlyWhenTheChoiceChanges()
+    {
+        await HoldTokenAsync();
+        var step = Render<ApiCallStep>();
+        var radios = step.FindComponent<EndpointChoice>();
+        var rendersBefore = radios.RenderCount;
+
+        step.Find("[data-testid=send-api-request]").Click();
+        step.WaitForAssertion(() => Assert.NotNull(step.Find("[data-testid=api-result]")));
+
+        Assert.Equal(rendersBefore, radios.RenderCount);
+        Assert.True(step.Find("[data-testid=endpoint-Repositories]").HasAttribute("checked"));
+
+        step.Find("[data-testid=endpoint-CurrentUser]").Click();
+
+        Assert.True(radios.RenderCount > rendersBefore);
+        Assert.True(step.Find("[data-testid=endpoint-CurrentUser]").HasAttribute("checked"));
+        Assert.False(step.Find("[data-testid=endpoint-Repositories]").HasAttribute("checked"));
+        Assert.Contains("/user HTTP/1.1", step.Find("[data-testid=api-request-preview]").TextContent, StringComparison.Ordinal);
+    }
 }

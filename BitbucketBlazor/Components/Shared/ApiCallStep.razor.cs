@@ -18,14 +18,10 @@ public sealed partial class ApiCallStep : IDisposable
 
     private readonly CancellationTokenSource _cancellation = new();
 
-    private static readonly MarkupString s_radioChecked = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.RadioButtonChecked);
-    private static readonly MarkupString s_radioUnchecked = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.RadioButtonUnchecked);
     private static readonly MarkupString s_sendIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.Send);
     private static readonly MarkupString s_previousIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronLeft);
     private static readonly MarkupString s_nextIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronRight);
 
-    // The endpoint radios' group name, one per step on the page.
-    private readonly string _endpointGroup = $"endpoint-{Guid.NewGuid():N}";
     private IDisposable? _subscription;
     private ApiEndpoint _endpoint = ApiEndpoint.Repositories;
     private string? _workspace = DefaultWorkspace;
@@ -90,15 +86,6 @@ public sealed partial class ApiCallStep : IDisposable
     /// <inheritdoc />
     protected override void OnInitialized() =>
         _subscription = State.NotifyOnChange(EventCallback.Factory.Create(this, () => { }));
-
-    private static string LabelOf(ApiEndpoint endpoint) => endpoint switch
-    {
-        ApiEndpoint.CurrentUser => "Current user (/user)",
-        ApiEndpoint.Workspaces => "My workspaces (/user/workspaces)",
-        ApiEndpoint.Repositories => "Repositories of a workspace",
-        ApiEndpoint.Repository => "One repository",
-        _ => "Its pull requests",
-    };
 
     private static string ScopeOf(ApiEndpoint endpoint) => endpoint switch
     {

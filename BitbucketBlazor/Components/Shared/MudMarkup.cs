@@ -64,12 +64,6 @@ public static class MudMarkup
     /// <summary>Gets the warning icon's SVG content (MudAlert's for <c>Severity.Warning</c>).</summary>
     public static MarkupString WarningIcon { get; } = new(Icons.Material.Outlined.ReportProblem);
 
-    /// <summary>Gets a chosen radio button's SVG content.</summary>
-    public static MarkupString RadioCheckedIcon { get; } = new(Icons.Material.Filled.RadioButtonChecked);
-
-    /// <summary>Gets an unchosen radio button's SVG content.</summary>
-    public static MarkupString RadioUncheckedIcon { get; } = new(Icons.Material.Filled.RadioButtonUnchecked);
-
     /// <summary>
     /// MudIcon's whole SVG element for <paramref name="icon"/>, as one markup frame where the element with its attributes
     /// is seven. Keep the result in a static field: every circuit then shares one string, and its diff is one comparison.
