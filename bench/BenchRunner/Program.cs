@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 // Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline]
 //   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
-//   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10).
+//   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10);
+//     with BENCH_FULLDUMP=1 also a heap dump (dotnet-dump) beside each, for `dumpheap -stat -live` and `dumpheap -strings`.
 //   Phase A walks A pages together, phase B another B pages together (CPU and latency are read in
 //   phase B); the heap per circuit is read after each phase, at A and A+B open circuits.
 var outDir = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/out");
@@ -215,6 +216,12 @@ void GcDump(Results results, int circuitsOpen)
     tool.StandardOutput.ReadToEnd();
     tool.WaitForExit();
     Log($"{results.Subject.Name}: gcdump with {circuitsOpen} circuits open: {file}");
+    if (Environment.GetEnvironmentVariable("BENCH_FULLDUMP") == "1")
+    {
+        using var dump = Process.Start(new ProcessStartInfo("dotnet-dump", $"collect --type Heap -p {servers[results].Pid} -o {file}.dmp") { RedirectStandardOutput = true })!;
+        dump.StandardOutput.ReadToEnd();
+        dump.WaitForExit();
+    }
 }
 
 static string Curl(string arguments)
