@@ -18,10 +18,6 @@ public sealed partial class ApiCallStep : IDisposable
 
     private readonly CancellationTokenSource _cancellation = new();
 
-    private static readonly MarkupString s_sendIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.Send);
-    private static readonly MarkupString s_previousIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronLeft);
-    private static readonly MarkupString s_nextIcon = MudMarkup.Svg(MudMarkup.MediumIcon, MudBlazor.Icons.Material.Filled.ChevronRight);
-
     private IDisposable? _subscription;
     private ApiEndpoint _endpoint = ApiEndpoint.Repositories;
     private string? _workspace = DefaultWorkspace;

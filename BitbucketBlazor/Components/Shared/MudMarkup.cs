@@ -40,29 +40,29 @@ public static class MudMarkup
     /// <summary>The span MudRadio wraps its input and icon in, coloured primary; add <c>mud-checked</c> when chosen.</summary>
     public const string PrimaryRadioButton = "mud-button-root mud-icon-button mud-ripple mud-ripple-radio mud-primary-text hover:mud-primary-hover";
 
-    /// <summary>Gets the send icon's SVG content.</summary>
-    public static MarkupString SendIcon { get; } = new(Icons.Material.Filled.Send);
+    /// <summary>Gets the send icon at the medium size, the whole SVG element.</summary>
+    public static MarkupString SendIcon { get; } = Svg(MediumIcon, Icons.Material.Filled.Send);
 
-    /// <summary>Gets the previous-page icon's SVG content.</summary>
-    public static MarkupString ChevronLeftIcon { get; } = new(Icons.Material.Filled.ChevronLeft);
+    /// <summary>Gets the previous-page icon at the medium size, the whole SVG element.</summary>
+    public static MarkupString ChevronLeftIcon { get; } = Svg(MediumIcon, Icons.Material.Filled.ChevronLeft);
 
-    /// <summary>Gets the next-page icon's SVG content.</summary>
-    public static MarkupString ChevronRightIcon { get; } = new(Icons.Material.Filled.ChevronRight);
+    /// <summary>Gets the next-page icon at the medium size, the whole SVG element.</summary>
+    public static MarkupString ChevronRightIcon { get; } = Svg(MediumIcon, Icons.Material.Filled.ChevronRight);
 
-    /// <summary>Gets the information icon's SVG content (MudAlert's for <c>Severity.Info</c>).</summary>
-    public static MarkupString InfoIcon { get; } = new(Icons.Material.Outlined.Info);
+    /// <summary>Gets the information icon at the medium size, the whole SVG element (MudAlert's for <c>Severity.Info</c>).</summary>
+    public static MarkupString InfoIcon { get; } = Svg(MediumIcon, Icons.Material.Outlined.Info);
 
-    /// <summary>Gets the success icon's SVG content (MudAlert's for <c>Severity.Success</c>).</summary>
-    public static MarkupString SuccessIcon { get; } = new(Icons.Custom.Uncategorized.AlertSuccess);
+    /// <summary>Gets the success icon at the medium size, the whole SVG element (MudAlert's for <c>Severity.Success</c>).</summary>
+    public static MarkupString SuccessIcon { get; } = Svg(MediumIcon, Icons.Custom.Uncategorized.AlertSuccess);
 
-    /// <summary>Gets the error icon's SVG content (MudAlert's for <c>Severity.Error</c>).</summary>
-    public static MarkupString ErrorIcon { get; } = new(Icons.Material.Outlined.ErrorOutline);
+    /// <summary>Gets the error icon at the medium size, the whole SVG element (MudAlert's for <c>Severity.Error</c>).</summary>
+    public static MarkupString ErrorIcon { get; } = Svg(MediumIcon, Icons.Material.Outlined.ErrorOutline);
 
-    /// <summary>Gets the note icon's SVG content (MudAlert's for <c>Severity.Normal</c>).</summary>
-    public static MarkupString NoteIcon { get; } = new(Icons.Material.Outlined.EventNote);
+    /// <summary>Gets the note icon at the medium size, the whole SVG element (MudAlert's for <c>Severity.Normal</c>).</summary>
+    public static MarkupString NoteIcon { get; } = Svg(MediumIcon, Icons.Material.Outlined.EventNote);
 
-    /// <summary>Gets the warning icon's SVG content (MudAlert's for <c>Severity.Warning</c>).</summary>
-    public static MarkupString WarningIcon { get; } = new(Icons.Material.Outlined.ReportProblem);
+    /// <summary>Gets the warning icon at the medium size, the whole SVG element (MudAlert's for <c>Severity.Warning</c>).</summary>
+    public static MarkupString WarningIcon { get; } = Svg(MediumIcon, Icons.Material.Outlined.ReportProblem);
 
     /// <summary>
     /// MudIcon's whole SVG element for <paramref name="icon"/>, as one markup frame where the element with its attributes
