@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 
@@ -52,7 +51,7 @@ public static class FlowDiagramMarkup
         var height = 80 + messages.Count * MessageSpacing;
         var svg = new StringBuilder(8 * 1024);
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<div class="flow-scroll" tabindex="0" role="region" aria-label="{Encode(title)}, diagram"><svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title" style="min-width:{Math.Min(width, 640)}px"><title id="{id}-title">{Encode(title)}</title><defs>""");
+            $"""<div class="flow-scroll" tabindex="0" role="region" aria-label="{MudMarkup.Encode(title)}, diagram"><svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title" style="min-width:{Math.Min(width, 640)}px"><title id="{id}-title">{MudMarkup.Encode(title)}</title><defs>""");
         AppendArrowhead(svg, $"{id}-arrow", "flow-arrowhead");
         AppendArrowhead(svg, $"{id}-arrow-active", "flow-arrowhead active");
         svg.Append("</defs>");
@@ -60,7 +59,7 @@ public static class FlowDiagramMarkup
         {
             var x = ColumnX(p);
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<g class="flow-participant"><rect x="{x - BoxWidth / 2}" y="4" width="{BoxWidth}" height="46" rx="8"></rect><text x="{x}" y="24" text-anchor="middle" class="flow-name">{Encode(participants[p].Name)}</text><text x="{x}" y="41" text-anchor="middle" class="flow-role">{Encode(participants[p].Role)}</text><line x1="{x}" y1="50" x2="{x}" y2="{height - 6}" class="flow-lifeline"></line></g>""");
+                $"""<g class="flow-participant"><rect x="{x - BoxWidth / 2}" y="4" width="{BoxWidth}" height="46" rx="8"></rect><text x="{x}" y="24" text-anchor="middle" class="flow-name">{MudMarkup.Encode(participants[p].Name)}</text><text x="{x}" y="41" text-anchor="middle" class="flow-role">{MudMarkup.Encode(participants[p].Role)}</text><line x1="{x}" y1="50" x2="{x}" y2="{height - 6}" class="flow-lifeline"></line></g>""");
         }
 
         for (var m = 0; m < messages.Count; m++)
@@ -68,13 +67,13 @@ public static class FlowDiagramMarkup
             AppendMessage(svg, participants, messages[m], m, activeStep, id);
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"""</svg></div><ol class="flow-steps" aria-label="{Encode(title)}, step by step">""");
+        svg.Append(CultureInfo.InvariantCulture, $"""</svg></div><ol class="flow-steps" aria-label="{MudMarkup.Encode(title)}, step by step">""");
         foreach (var message in messages)
         {
             svg.Append(message.Step == activeStep ? """<li class="active">""" : "<li>")
-                .Append(Encode(NameOf(participants, message.From))).Append(" → ")
-                .Append(Encode(NameOf(participants, message.To))).Append(": ")
-                .Append(Encode(message.Label)).Append("</li>");
+                .Append(MudMarkup.Encode(NameOf(participants, message.From))).Append(" → ")
+                .Append(MudMarkup.Encode(NameOf(participants, message.To))).Append(": ")
+                .Append(MudMarkup.Encode(message.Label)).Append("</li>");
         }
 
         return svg.Append("</ol>").ToString();
@@ -95,7 +94,7 @@ public static class FlowDiagramMarkup
         var x2 = ColumnX(to) + (to > from ? -4 : 4);
         var left = Math.Min(x1, x2);
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<g class="{(active ? "flow-message active" : "flow-message")}" data-testid="flow-message-{index + 1}" data-active="{(active ? "true" : "false")}"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" class="{(message.IsResponse ? "flow-arrow response" : "flow-arrow")}" marker-end="url(#{id}-{(active ? "arrow-active" : "arrow")})"></line><circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{Encode(message.Label)}</text></g>""");
+            $"""<g class="{(active ? "flow-message active" : "flow-message")}" data-testid="flow-message-{index + 1}" data-active="{(active ? "true" : "false")}"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" class="{(message.IsResponse ? "flow-arrow response" : "flow-arrow")}" marker-end="url(#{id}-{(active ? "arrow-active" : "arrow")})"></line><circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{MudMarkup.Encode(message.Label)}</text></g>""");
     }
 
     private static void AppendArrowhead(StringBuilder svg, string markerId, string pathClass) =>
@@ -134,8 +133,6 @@ public static class FlowDiagramMarkup
 
         return slug.ToString();
     }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private readonly record struct DrawingKey(IReadOnlyList<FlowParticipant> Participants, IReadOnlyList<FlowMessage> Messages, int ActiveStep, string Title);
 }

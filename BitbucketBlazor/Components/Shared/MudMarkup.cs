@@ -73,4 +73,9 @@ public static class MudMarkup
     /// <returns>The element's markup.</returns>
     public static MarkupString Svg(string iconClass, string icon) =>
         new($"""<svg class="{iconClass}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{icon}</svg>""");
+
+    /// <summary>Text for markup written as a string: HTML-encoded, null as empty. Anything from Bitbucket or a visitor goes through it.</summary>
+    /// <param name="text">The text, or null.</param>
+    /// <returns>The encoded text.</returns>
+    public static string Encode(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using BitbucketBlazor.Bitbucket.Models;
 using Microsoft.AspNetCore.Components;
@@ -22,10 +21,10 @@ public static class ReadableResult
     public static MarkupString Of(object? value) => new(value switch
     {
         Account account => Card("user-card", account.DisplayName,
-            $"Nickname <code>{Encode(account.Nickname)}</code> · account ID <code>{Encode(account.AccountId)}</code>",
-            $"UUID <code>{Encode(account.Uuid)}</code>{(account.CreatedOn is { } created ? $" · since {created.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "")}"),
-        Repository repository => Card("repository-card", repository.FullName, Encode(repository.Description),
-            $"{(repository.IsPrivate == true ? "private" : "public")} · {Encode(repository.Language)} · main branch <code>{Encode(repository.Mainbranch?.Name)}</code> · project {Encode(repository.Project?.Name)}"),
+            $"Nickname <code>{MudMarkup.Encode(account.Nickname)}</code> · account ID <code>{MudMarkup.Encode(account.AccountId)}</code>",
+            $"UUID <code>{MudMarkup.Encode(account.Uuid)}</code>{(account.CreatedOn is { } created ? $" · since {created.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "")}"),
+        Repository repository => Card("repository-card", repository.FullName, MudMarkup.Encode(repository.Description),
+            $"{(repository.IsPrivate == true ? "private" : "public")} · {MudMarkup.Encode(repository.Language)} · main branch <code>{MudMarkup.Encode(repository.Mainbranch?.Name)}</code> · project {MudMarkup.Encode(repository.Project?.Name)}"),
         Paginated<Repository> page => Repositories(page),
         Paginated<PullRequest> page => PullRequests(page),
         Paginated<WorkspaceAccess> page => Workspaces(page),
@@ -33,7 +32,7 @@ public static class ReadableResult
     });
 
     private static string Card(string testId, string? title, string body, string caption) =>
-        $"""<div class="mud-paper mud-paper-outlined pa-3" data-testid="{testId}"><h3 class="mud-typography mud-typography-h6">{Encode(title)}</h3><p class="mud-typography mud-typography-body2">{body}</p><span class="mud-typography mud-typography-caption">{caption}</span></div>""";
+        $"""<div class="mud-paper mud-paper-outlined pa-3" data-testid="{testId}"><h3 class="mud-typography mud-typography-h6">{MudMarkup.Encode(title)}</h3><p class="mud-typography mud-typography-body2">{body}</p><span class="mud-typography mud-typography-caption">{caption}</span></div>""";
 
     private static string Repositories(Paginated<Repository> page)
     {
@@ -41,8 +40,8 @@ public static class ReadableResult
         foreach (var repo in page.Values)
         {
             table.Append("<tr class=\"mud-table-row\">");
-            Cell(table, "Name", $"<span data-testid=\"repo-name\">{Encode(repo.FullName)}</span>");
-            Cell(table, "Language", Encode(repo.Language));
+            Cell(table, "Name", $"<span data-testid=\"repo-name\">{MudMarkup.Encode(repo.FullName)}</span>");
+            Cell(table, "Language", MudMarkup.Encode(repo.Language));
             Cell(table, "Visibility", repo.IsPrivate == true ? "private" : "public");
             Cell(table, "Updated", repo.UpdatedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             table.Append("</tr>");
@@ -58,10 +57,10 @@ public static class ReadableResult
         {
             table.Append("<tr class=\"mud-table-row\">");
             Cell(table, "#", pr.Id.ToString(CultureInfo.InvariantCulture));
-            Cell(table, "Title", $"<span data-testid=\"pr-title\">{Encode(pr.Title)}</span>");
-            Cell(table, "State", Encode(pr.State));
-            Cell(table, "Author", Encode(pr.Author?.DisplayName));
-            Cell(table, "Branches", $"<code>{Encode(pr.Source?.Branch?.Name)}</code> → <code>{Encode(pr.Destination?.Branch?.Name)}</code>");
+            Cell(table, "Title", $"<span data-testid=\"pr-title\">{MudMarkup.Encode(pr.Title)}</span>");
+            Cell(table, "State", MudMarkup.Encode(pr.State));
+            Cell(table, "Author", MudMarkup.Encode(pr.Author?.DisplayName));
+            Cell(table, "Branches", $"<code>{MudMarkup.Encode(pr.Source?.Branch?.Name)}</code> → <code>{MudMarkup.Encode(pr.Destination?.Branch?.Name)}</code>");
             table.Append("</tr>");
         }
 
@@ -75,8 +74,8 @@ public static class ReadableResult
         {
             // /user/workspaces lists workspace_base objects: a slug and UUID, the name only sometimes.
             table.Append("<tr class=\"mud-table-row\">");
-            Cell(table, "Workspace", $"<code data-testid=\"workspace-slug\">{Encode(access.Workspace?.Slug)}</code> {Encode(access.Workspace?.Name)}");
-            Cell(table, "UUID", $"<code>{Encode(access.Workspace?.Uuid)}</code>");
+            Cell(table, "Workspace", $"<code data-testid=\"workspace-slug\">{MudMarkup.Encode(access.Workspace?.Slug)}</code> {MudMarkup.Encode(access.Workspace?.Name)}");
+            Cell(table, "UUID", $"<code>{MudMarkup.Encode(access.Workspace?.Uuid)}</code>");
             Cell(table, "Administrator", access.Administrator == true ? "yes" : "no");
             table.Append("</tr>");
         }
@@ -92,7 +91,7 @@ public static class ReadableResult
             .Append("\"><div class=\"mud-table-container\"><table class=\"mud-table-root\"><thead class=\"mud-table-head\"><tr class=\"mud-table-row\">");
         foreach (var heading in headings)
         {
-            table.Append("<th class=\"mud-table-cell\">").Append(Encode(heading)).Append("</th>");
+            table.Append("<th class=\"mud-table-cell\">").Append(MudMarkup.Encode(heading)).Append("</th>");
         }
 
         return table.Append("</tr></thead><tbody class=\"mud-table-body\">");
@@ -100,7 +99,7 @@ public static class ReadableResult
 
     // The label is MudTable's: on a narrow screen each cell shows its column's name before it.
     private static void Cell(StringBuilder table, string label, string content) =>
-        table.Append("<td class=\"mud-table-cell\" data-label=\"").Append(Encode(label)).Append("\">").Append(content).Append("</td>");
+        table.Append("<td class=\"mud-table-cell\" data-label=\"").Append(MudMarkup.Encode(label)).Append("\">").Append(content).Append("</td>");
 
     private static string Close<T>(StringBuilder table, Paginated<T> page)
     {
@@ -113,6 +112,4 @@ public static class ReadableResult
 
         return table.Append(".</p>").ToString();
     }
-
-    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }
