@@ -164,14 +164,18 @@ public sealed class WireSecrecyBrowserTests(BrowserFixture fixture, WireTappedAp
         await page.GetByTestId("history-panel").ClickAsync(topLeft);
         var items = page.GetByTestId("history-item");
         await Expect(items.First).ToBeVisibleAsync();
-        var count = await items.CountAsync();
-        Assert.True(count >= 3, $"Expected the token, API and refresh exchanges in the history, found {count}.");
-        for (var i = 0; i < count; i++)
+        // By number, oldest first, reading the count again each time: an exchange recorded while this runs goes on top
+        // with the next number and is opened too, where positions counted once would shift under the clicks.
+        var number = 0;
+        while (number < await items.CountAsync())
         {
-            var number = count - i; // newest first
-            await items.Nth(i).ClickAsync(topLeft);
+            number++;
+            var item = items.Filter(new() { Has = page.Locator(".disclosure-title .mud-typography-caption", new() { HasTextRegex = new($"^#{number}$") }) });
+            await item.ClickAsync(topLeft);
             await page.GetByTestId($"history-exchange-{number}-code-panel").ClickAsync(topLeft);
             await Expect(page.GetByTestId($"history-exchange-{number}-code-curl")).ToBeVisibleAsync();
         }
+
+        Assert.True(number >= 3, $"Expected the token, API and refresh exchanges in the history, found {number}.");
     }
 }
