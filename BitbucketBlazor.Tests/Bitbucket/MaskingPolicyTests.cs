@@ -143,6 +143,30 @@ public sealed class MaskingPolicyTests
         Assert.Equal("{\n  \"access_token\": \"AAAA…(masked)\",\n  \"refresh_token\":\"RRRR…(masked)\",\n  \"token_type\": \"bearer\"\n}", masked);
     }
 
+    [Theory]
+    [InlineData("access_token")]
+    [InlineData("Refresh_Token")]
+    [InlineData("CLIENT_SECRET")]
+    public void ASecretNamedLateInALongJsonBodyInAnyCaseIsStillMasked(string name)
+    {
+        // The quick check for quoted secret names must look at the whole body, in any case, not only its start.
+        var items = string.Join(",", Enumerable.Range(0, 200).Select(i => $$"""{"slug":"repo-{{i}}","is_private":false}"""));
+        var body = "{\"values\":[" + items + "],\"nested\":{\"" + name + "\":\"SSSSSSSSSSSSSSSSSSSS\"}}";
+
+        var masked = s_display.MaskBody(body);
+
+        Assert.DoesNotContain("SSSSSSSSSSSSSSSSSSSS", masked, StringComparison.Ordinal);
+        Assert.Contains("\"slug\":\"repo-199\"", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AJsonBodyWithoutSecretNamesComesBackAsTheSameInstance()
+    {
+        var body = "{\"values\":[" + string.Join(",", Enumerable.Range(0, 200).Select(i => $"{{\"slug\":\"tokens-{i}\"}}")) + "]}";
+
+        Assert.Same(body, s_display.MaskBody(body));
+    }
+
     [Fact]
     public void AnEscapedQuoteInsideATokenDoesNotLeakItsTail()
     {

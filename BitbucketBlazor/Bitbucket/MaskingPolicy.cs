@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BitbucketBlazor.Bitbucket;
@@ -27,7 +28,10 @@ public sealed partial class MaskingPolicy
         "client_secret", "access_token", "refresh_token", "code", "password", "assertion", "token",
     };
 
-    private static readonly string[] s_quotedSecretFields = [.. s_secretFields.Select(name => $"\"{name}\"")];
+    // Searched for all at once (vectorised): with invariant globalization, one case-insensitive Contains per name
+    // walked a repositories page char by char seven times, an eighth of the API step's CPU in a profile.
+    private static readonly SearchValues<string> s_quotedSecretFields =
+        SearchValues.Create([.. s_secretFields.Select(name => $"\"{name}\"")], StringComparison.OrdinalIgnoreCase);
 
     // Fields that keep nothing at all even on screen: a prefix of a password narrows a guess.
     private static readonly HashSet<string> s_keepNothingFields = new(StringComparer.OrdinalIgnoreCase)
@@ -163,18 +167,7 @@ public sealed partial class MaskingPolicy
 
     // Every property the JSON pattern masks has its name in quotes, so a body without any quoted secret name has
     // nothing to mask. Skipping the pattern then spares a string per property: a page of repositories has hundreds.
-    private static bool NamesASecretProperty(string json)
-    {
-        foreach (var quotedName in s_quotedSecretFields)
-        {
-            if (json.Contains(quotedName, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool NamesASecretProperty(string json) => json.AsSpan().ContainsAny(s_quotedSecretFields);
 
     private static string Unquoted(string jsonValue) =>
         jsonValue.Length >= 2 && jsonValue[0] == '"' ? jsonValue[1..^1] : jsonValue;
