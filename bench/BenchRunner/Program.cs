@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchRunner;
 using Microsoft.Playwright;
 
-// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline]
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline] [--trace FILE]
 //   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
 //   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10);
 //     with BENCH_FULLDUMP=1 also a heap dump (dotnet-dump) beside each, for `dumpheap -stat -live` and `dumpheap -strings`.
@@ -20,6 +20,8 @@ var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
 // --pause-before-steps S: wait S seconds before each step of the last phase, time to attach a profiler (perf, dotnet-trace) to one step.
 // --timeline: print the WebSocket messages of the last solo token step, timed from the click.
 var timeline = args.Contains("--timeline");
+// --trace FILE: a Chromium performance trace of the last solo token step (bench/trace-summary.py FILE says where the browser's time went).
+var traceFile = Option("--trace", "");
 var pauseBeforeSteps = TimeSpan.FromSeconds(double.Parse(Option("--pause-before-steps", "0"), CultureInfo.InvariantCulture));
 
 var template = new Results(Subject.Template(outDir));
@@ -82,6 +84,12 @@ try
     // walked pages still open, Chromium and both servers are busy and the "alone" figure is not alone.
     if (!heapOnly)
     {
+        foreach (var results in both)
+        {
+            Log($"{results.Subject.Name}: the first step alone");
+            await MeasureSoloFirstStepAsync(results, servers[results]);
+        }
+
         Log("app: the token step alone, then the same request by curl");
         await MeasureSoloAsync(app, servers[app]);
     }
@@ -159,6 +167,18 @@ async Task WalkAsync(Results results, int count, bool record)
     }
 }
 
+// The floor under every step: one click with no request behind it, from the click to its answer in the DOM.
+async Task MeasureSoloFirstStepAsync(Results results, ServerProcess server)
+{
+    for (var i = 0; i < soloRounds; i++)
+    {
+        var page = await Pages.OpenAsync(browser, server.Root, results.Subject.StartPath);
+        await Task.Delay(300);
+        results.SoloFirstStepMs.Add(await Pages.ClickAsync(page, results.Subject.Steps[0]));
+        await page.Context.CloseAsync();
+    }
+}
+
 async Task MeasureSoloAsync(Results results, ServerProcess server)
 {
     var steps = results.Subject.Steps;
@@ -167,7 +187,15 @@ async Task MeasureSoloAsync(Results results, ServerProcess server)
         var page = await Pages.OpenAsync(browser, server.Root, results.Subject.StartPath);
         await Pages.ClickAsync(page, steps[0]);
         await Task.Delay(300);
+        var trace = traceFile.Length > 0 && i == soloRounds - 1 ? await BrowserTrace.StartAsync(browser) : null;
         results.SoloTokenStepMs.Add(await Pages.ClickAsync(page, steps[1]));
+        if (trace is not null)
+        {
+            await Task.Delay(200);
+            await trace.StopAsync(Path.GetFullPath(traceFile));
+            Log($"trace of the last solo token step: {Path.GetFullPath(traceFile)}");
+        }
+
         if (timeline && i == soloRounds - 1)
         {
             await Task.Delay(1000);

@@ -30,6 +30,8 @@ internal static class Report
         var curl = Stats.Median(app.CurlTokenMs);
         Row(builder, "app overhead of the token step over the same request by curl (medians, one at a time)", "—",
             $"{F(solo - curl)} ms ({F(solo)} vs {F(curl)})", "≤ 5 ms");
+        Row(builder, "the first step alone, click to answer in the DOM (median; no request behind it)",
+            $"{F(Stats.Median(template.SoloFirstStepMs))} ms", $"{F(Stats.Median(app.SoloFirstStepMs))} ms", "—");
         Row(builder, "WebSocket payload per step (median per page)",
             $"{Kb(PerClick(template, s => s.MedianBytes))} per click", string.Join(" / ", app.Steps.Select(s => Kb(s.MedianBytes))), "—");
         Row(builder, "render batch sent for one \"Send API request\"", "—", Kb(app.Steps[^1].MedianBytes), "≤ 50 KB");

@@ -23,6 +23,9 @@ internal sealed class Results(Subject subject)
 
     public List<double> SoloTokenStepMs { get; } = [];
 
+    /// <summary>The first step clicked alone in a fresh page (no request behind it): what one click costs at the least.</summary>
+    public List<double> SoloFirstStepMs { get; } = [];
+
     public List<double> CurlTokenMs { get; } = [];
 
     public double CurlTokenCpuMs { get; set; }
