@@ -3,7 +3,8 @@
 
 usage: python3 bench/trace-summary.py FILE [TOP]
 Only complete events ('X') on threads named CrRendererMain count; an event's self time is its duration less that of
-the events nested in it on the same thread. The busiest renderer (the traced page's) is the one shown.
+the events nested in it on the same thread. The renderer shown is the one that ran the most script from an http(s)
+page: the traced page's, not one of Chromium's own chrome:// pages that a headless browser also keeps busy.
 """
 import json
 import sys
@@ -22,7 +23,11 @@ def main(path, top):
             by_thread[(e["pid"], e["tid"])].append(e)
     if not by_thread:
         sys.exit("no renderer main-thread events in " + path)
-    thread, spans = max(by_thread.items(), key=lambda item: sum(e["dur"] for e in item[1] if e["name"] == "RunTask"))
+    def page_script(item):
+        return sum(e["dur"] for e in item[1] if e["name"] == "FunctionCall"
+                   and str(e.get("args", {}).get("data", {}).get("url", "")).startswith("http"))
+
+    thread, spans = max(by_thread.items(), key=page_script)
     spans.sort(key=lambda e: (e["ts"], -e["dur"]))
     self_time = defaultdict(float)
     stack = []
