@@ -24,6 +24,15 @@ internal static class Pages
           Counted.prototype = Native.prototype;
           Object.assign(Counted, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
           window.WebSocket = Counted;
+          // Pieces of markup the page parses: Blazor's insertMarkup sets innerHTML once per markup frame, and each is
+          // one more HTML parser the browser builds.
+          const inner = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
+          window.__markup = 0;
+          Object.defineProperty(Element.prototype, 'innerHTML', {
+            get() { return inner.get.call(this); },
+            set(v) { window.__markup++; inner.set.call(this, v); },
+            configurable: true,
+          });
         })();
         """;
 
@@ -35,6 +44,7 @@ internal static class Pages
           const button = document.querySelector(click);
           if (!button) throw new Error('nothing to click: ' + click);
           window.__w0 = window.__ws.in;
+          window.__m0 = window.__markup;
           const t0 = performance.now();
           window.__t0 = t0;
           button.click();
@@ -74,6 +84,9 @@ internal static class Pages
 
     /// <summary>WebSocket bytes received since the last <see cref="ClickAsync"/>.</summary>
     public static Task<double> BytesSinceClickAsync(IPage page) => page.EvaluateAsync<double>("() => window.__ws.in - window.__w0");
+
+    /// <summary>Pieces of markup the page parsed (innerHTML set) since the last <see cref="ClickAsync"/>.</summary>
+    public static Task<double> MarkupPiecesSinceClickAsync(IPage page) => page.EvaluateAsync<double>("() => window.__markup - window.__m0");
 
     /// <summary>WebSocket bytes received since the page opened.</summary>
     public static Task<double> BytesInAsync(IPage page) => page.EvaluateAsync<double>("() => window.__ws.in");

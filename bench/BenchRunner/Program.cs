@@ -159,10 +159,11 @@ async Task WalkAsync(Results results, int count, bool record)
         await Task.Delay(500);
         var cpu = server.CpuMs() - cpuBefore;
         var bytes = await Task.WhenAll(opened.Select(Pages.BytesSinceClickAsync));
+        var markup = await Task.WhenAll(opened.Select(Pages.MarkupPiecesSinceClickAsync));
         if (record)
         {
             results.PagesAtOnce = count;
-            results.Steps.Add(new StepResult(step.Name, cpu / count, latencies, bytes));
+            results.Steps.Add(new StepResult(step.Name, cpu / count, latencies, bytes, markup));
         }
     }
 }

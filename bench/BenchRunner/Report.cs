@@ -34,6 +34,8 @@ internal static class Report
             $"{F(Stats.Median(template.SoloFirstStepMs))} ms", $"{F(Stats.Median(app.SoloFirstStepMs))} ms", "—");
         Row(builder, "WebSocket payload per step (median per page)",
             $"{Kb(PerClick(template, s => s.MedianBytes))} per click", string.Join(" / ", app.Steps.Select(s => Kb(s.MedianBytes))), "—");
+        Row(builder, "pieces of markup the page parses per step (median per page)",
+            $"{F(PerClick(template, s => s.MedianMarkupPieces))} per click", string.Join(" / ", app.Steps.Select(s => F0(s.MedianMarkupPieces))), "—");
         Row(builder, "render batch sent for one \"Send API request\"", "—", Kb(app.Steps[^1].MedianBytes), "≤ 50 KB");
         var coldTemplate = Stats.Median(template.ColdStartsMs);
         var coldApp = Stats.Median(app.ColdStartsMs);

@@ -36,9 +36,11 @@ internal sealed class Results(Subject subject)
     public double IdleCpuMsPerSecond { get; set; }
 }
 
-/// <summary>One step clicked by many pages at once.</summary>
-internal sealed record StepResult(string Name, double CpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes)
+/// <summary>One step clicked by many pages at once (markup pieces: innerHTML sets in the page, one per markup frame).</summary>
+internal sealed record StepResult(string Name, double CpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes, IReadOnlyList<double> MarkupPieces)
 {
+    public double MedianMarkupPieces => Stats.Percentile(MarkupPieces, 0.50);
+
     public double P50 => Stats.Percentile(LatenciesMs, 0.50);
 
     public double P95 => Stats.Percentile(LatenciesMs, 0.95);
