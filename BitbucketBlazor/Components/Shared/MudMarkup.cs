@@ -74,6 +74,15 @@ public static class MudMarkup
     public static MarkupString Svg(string iconClass, string icon) =>
         new($"""<svg class="{iconClass}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{icon}</svg>""");
 
+    /// <summary>MudAlert's markup, dense and in its text variant with a small top margin, for markup written as a string.</summary>
+    /// <param name="severity">MudBlazor's severity class suffix: <c>warning</c>, <c>normal</c>, <c>error</c>…</param>
+    /// <param name="icon">The alert's icon, for example <see cref="WarningIcon"/>.</param>
+    /// <param name="message">The message, plain text (encoded here).</param>
+    /// <param name="testId">The alert's <c>data-testid</c>.</param>
+    /// <returns>The alert's markup.</returns>
+    public static string DenseAlert(string severity, MarkupString icon, string message, string testId) =>
+        $"""<div class="mud-alert mud-alert-text-{severity} mud-dense mud-elevation-0 mt-1" data-testid="{testId}"><div class="mud-alert-position justify-start"><div class="mud-alert-icon mud-alert-icon-left">{icon}</div><div class="mud-alert-message">{Encode(message)}</div></div></div>""";
+
     /// <summary>Text for markup written as a string: HTML-encoded, null as empty. Anything from Bitbucket or a visitor goes through it.</summary>
     /// <param name="text">The text, or null.</param>
     /// <returns>The encoded text.</returns>
