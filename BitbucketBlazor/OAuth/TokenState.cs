@@ -101,22 +101,32 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Keeps a token that just arrived through <paramref name="grant"/>.</summary>
     public Task SetTokenAsync(TokenResponse token, string grant)
     {
-        if (grant != TokenRefresher.Grant)
-        {
-            // A token from a fresh grant makes "the refreshed token is the one this tab uses" stale.
-            LastRefresh = null;
-            PreviousRefreshToken = null;
-        }
-
-        Token = token;
-        Grant = grant;
-        ObtainedAt = clock.GetUtcNow();
-        ExpiresAt = ObtainedAt.Value + TokenLifetime.Of(token.ExpiresIn);
+        UseToken(token, grant);
         return NotifyAsync();
     }
 
-    /// <summary>Keeps the outcome of a client-credentials token request (see <see cref="LastClientCredentialsResult"/>).</summary>
-    public void KeepClientCredentialsResult(TokenResult result) => LastClientCredentialsResult = result;
+    /// <summary>
+    /// Keeps the outcome of a client-credentials token request (see <see cref="LastClientCredentialsResult"/>): its
+    /// exchange joins the history and its token, if any, becomes the tab's. Subscribers hear of it once, not once per
+    /// change: outside an event's synchronous part Blazor renders at each notification, so each would render the page
+    /// and send the browser a batch of its own.
+    /// </summary>
+    public Task KeepClientCredentialsResultAsync(TokenResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Exchange is { } exchange)
+        {
+            AddToHistory([exchange]);
+        }
+
+        if (result.Token is { } token)
+        {
+            UseToken(token, "client_credentials");
+        }
+
+        LastClientCredentialsResult = result;
+        return NotifyAsync();
+    }
 
     /// <summary>Switches the automatic refresh on or off (see <see cref="AutoRefresh"/>).</summary>
     public Task SetAutoRefreshAsync(bool on)
@@ -169,12 +179,7 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Adds exchanges to the history.</summary>
     public Task RecordAsync(IEnumerable<HttpExchange> exchanges)
     {
-        _history.AddRange(exchanges);
-        if (_history.Count > HistoryLimit)
-        {
-            _history.RemoveRange(0, _history.Count - HistoryLimit);
-        }
-
+        AddToHistory(exchanges);
         return NotifyAsync();
     }
 
@@ -253,6 +258,30 @@ public sealed class TokenState(TimeProvider clock)
             _subscribers.Remove(callback);
             _keepers.Remove(callback);
         });
+    }
+
+    private void UseToken(TokenResponse token, string grant)
+    {
+        if (grant != TokenRefresher.Grant)
+        {
+            // A token from a fresh grant makes "the refreshed token is the one this tab uses" stale.
+            LastRefresh = null;
+            PreviousRefreshToken = null;
+        }
+
+        Token = token;
+        Grant = grant;
+        ObtainedAt = clock.GetUtcNow();
+        ExpiresAt = ObtainedAt.Value + TokenLifetime.Of(token.ExpiresIn);
+    }
+
+    private void AddToHistory(IEnumerable<HttpExchange> exchanges)
+    {
+        _history.AddRange(exchanges);
+        if (_history.Count > HistoryLimit)
+        {
+            _history.RemoveRange(0, _history.Count - HistoryLimit);
+        }
     }
 
     private void ClearTokenFields()

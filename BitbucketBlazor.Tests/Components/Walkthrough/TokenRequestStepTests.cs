@@ -3,6 +3,7 @@ using BitbucketBlazor.Components.Presentation;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Components.Walkthrough;
@@ -24,19 +25,23 @@ public sealed class TokenRequestStepTests : WalkthroughContext
     }
 
     [Fact]
-    public async Task SendingKeepsTheTokenAndTheExchangeInTheStateAndHandsTheResultOn()
+    public async Task SendingKeepsTheTokenTheExchangeAndTheResultInTheStateWithOneNotification()
     {
         await State.SelectConsumerAsync(PrivateDemo);
-        TokenResult? handed = null;
-        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
+        var notifications = 0;
+        using var subscription = State.NotifyOnChange(EventCallback.Factory.Create(this, () => notifications++));
+        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo));
 
         step.Find("[data-testid=send-token-request]").Click();
 
-        step.WaitForAssertion(() => Assert.NotNull(handed));
-        Assert.True(handed!.Succeeded);
-        Assert.Equal(handed.Token, State.Token);
+        step.WaitForAssertion(() => Assert.NotNull(State.LastClientCredentialsResult));
+        var kept = State.LastClientCredentialsResult!;
+        Assert.True(kept.Succeeded);
+        Assert.Equal(kept.Token, State.Token);
         Assert.Equal("client_credentials", State.Grant);
-        Assert.Single(State.History);
+        Assert.Equal(kept.Exchange, Assert.Single(State.History));
+        // One notification for the exchange, the token and the answer: each would render the page once more.
+        Assert.Equal(1, notifications);
     }
 
     [Fact]
@@ -44,13 +49,13 @@ public sealed class TokenRequestStepTests : WalkthroughContext
     {
         CaptureLogs();
         Tokens.ClientCredentials = _ => throw new HttpRequestException("boom at /oauth-callback?code=the-secret-code&state=s");
-        TokenResult? handed = null;
-        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo).Add(x => x.OnResult, r => handed = r));
+        var step = Render<TokenRequestStep>(p => p.Add(x => x.Consumer, PrivateDemo));
 
         step.Find("[data-testid=send-token-request]").Click();
 
-        step.WaitForAssertion(() => Assert.NotNull(handed));
-        Assert.False(handed!.Succeeded);
+        step.WaitForAssertion(() => Assert.NotNull(State.LastClientCredentialsResult));
+        var handed = State.LastClientCredentialsResult!;
+        Assert.False(handed.Succeeded);
         Assert.DoesNotContain("boom", handed.Fault, StringComparison.Ordinal);
         Assert.Contains("The token request failed unexpectedly", handed.Fault, StringComparison.Ordinal);
         Assert.Contains("Send it again.", handed.Fault, StringComparison.Ordinal);
