@@ -107,6 +107,9 @@ internal sealed class FakeBitbucketApi : IBitbucketApiClient
 
     public Func<Uri, object> Page { get; set; } = uri => RepositoryPage("blazor-demo", 2, 3);
 
+    /// <summary>Gets or sets what the repository listing waits for before answering: a real request ends after the click's own render.</summary>
+    public Task RepositoriesAnswerAfter { get; set; } = Task.CompletedTask;
+
     public Func<string, ApiCallResult<Account>> CurrentUser { get; set; } = _ => new(
         [TestExchanges.Make("GET", ApiBase + "/user", 200, """{"type":"user","display_name":"Sandbox Demo User"}""")],
         new Account("user", "{u}", "Sandbox Demo User", "sandbox-demo", "557058:1", null, null, null), null, null);
@@ -135,10 +138,11 @@ internal sealed class FakeBitbucketApi : IBitbucketApiClient
     public Task<ApiCallResult<Paginated<WorkspaceAccess>>> GetUserWorkspacesAsync(string accessToken, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<ApiCallResult<Paginated<Repository>>> GetRepositoriesAsync(string accessToken, string workspace, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default)
+    public async Task<ApiCallResult<Paginated<Repository>>> GetRepositoriesAsync(string accessToken, string workspace, int? page = null, int? pagelen = null, CancellationToken cancellationToken = default)
     {
         Calls.Add($"repositories {workspace}");
-        return Task.FromResult(Repositories(accessToken, workspace));
+        await RepositoriesAnswerAfter;
+        return Repositories(accessToken, workspace);
     }
 
     public Task<ApiCallResult<Repository>> GetRepositoryAsync(string accessToken, string workspace, string repoSlug, CancellationToken cancellationToken = default) =>

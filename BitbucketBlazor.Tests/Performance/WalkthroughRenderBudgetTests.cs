@@ -7,6 +7,8 @@ using BitbucketBlazor.Tests.Sandbox;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BitbucketBlazor.Tests.Performance;
 
@@ -79,6 +81,53 @@ public sealed class WalkthroughRenderBudgetTests(SandboxFixture sandbox) : Walkt
             .GroupBy(c => c.Instance.GetType().Name).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} x{g.Count()}"));
         Assert.True(components.Count <= MaxLiveComponentsPerWalkedPage, report);
         Assert.DoesNotContain(components, c => c.Instance.GetType().Name is "MudStepper" or "MudDrawer" or "MudThemeProvider" or "MudRadio`1" or "MudPopoverProvider");
+    }
+
+    // Outside an event's synchronous part Blazor renders a component the moment it asks, and each render is one more
+    // batch sent, applied and acknowledged: the token's answer used to render the page three times (exchange, token,
+    // result) with four empty batches from subscribers that show nothing, eight batches for one click in all.
+    [Fact]
+    public async Task AnAnswerThatArrivesAfterTheClickRendersThePageOnceAndTheSilentSubscribersNever()
+    {
+        CaptureLogs();
+        Services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Components.RenderTree", LogLevel.Debug));
+        Services.AddSingleton(new BitbucketBlazor.OAuth.WalkthroughStore(new BitbucketBlazor.Common.Stores.InMemoryBoundedStoreFactory(), Clock));
+        var tokenAnswer = new TaskCompletionSource<BitbucketBlazor.OAuth.TokenResult>();
+        Tokens.ClientCredentials = _ => tokenAnswer.Task;
+        var apiAnswer = new TaskCompletionSource();
+        Api.RepositoriesAnswerAfter = apiAnswer.Task;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var layout = Render<BitbucketBlazor.Components.Layout.MainLayout>(p => p.Add(l => l.Body, builder =>
+        {
+            builder.OpenComponent<BitbucketBlazor.Components.Pages.ClientCredentials.ClientCredentialsPage>(0);
+            builder.CloseComponent();
+        }));
+        // The renderer's own debug record per component rendered ("Rendering component 16 of type …"), not bUnit's
+        // RenderCount, which also counts the renders of a component's descendants.
+        int Renders<T>() => Services.GetFakeLogCollector().GetSnapshot().Count(r =>
+            r.Message.StartsWith("Rendering component", StringComparison.Ordinal) && r.Message.EndsWith(" " + typeof(T).FullName, StringComparison.Ordinal));
+        var (refresherRenders, resumeRenders) = (Renders<AutoRefresher>(), Renders<BitbucketBlazor.Components.Layout.WalkthroughResume>());
+        Assert.True(refresherRenders > 0, "the renderer's debug records are read");
+        layout.Find($"[data-testid=choose-{DemoConsumers.Private.Key}]").Click();
+        layout.WaitForAssertion(() => layout.Find("[data-testid=send-token-request]").Click());
+        var pageRendersBeforeTheToken = Renders<BitbucketBlazor.Components.Pages.ClientCredentials.ClientCredentialsPage>();
+
+        tokenAnswer.SetResult(FakeTokenClient.Success(PrivateDemo, "the-token"));
+
+        layout.WaitForAssertion(() => Assert.Contains("200", layout.Find("[data-testid=token-exchange-status]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(pageRendersBeforeTheToken + 1, Renders<BitbucketBlazor.Components.Pages.ClientCredentials.ClientCredentialsPage>());
+
+        layout.Find("[data-testid=go-to-api]").Click();
+        layout.WaitForAssertion(() => layout.Find("[data-testid=send-api-request]").Click());
+        var stepRendersBeforeTheAnswer = Renders<ApiCallStep>();
+
+        apiAnswer.SetResult();
+
+        layout.WaitForAssertion(() => Assert.Contains("200", layout.Find("[data-testid=api-exchange-status]").TextContent, StringComparison.Ordinal));
+        // Once with the answer: not again when the history it recorded notifies.
+        Assert.Equal(stepRendersBeforeTheAnswer + 1, Renders<ApiCallStep>());
+        Assert.Equal(refresherRenders, Renders<AutoRefresher>());
+        Assert.Equal(resumeRenders, Renders<BitbucketBlazor.Components.Layout.WalkthroughResume>());
     }
 
     [Fact]

@@ -81,7 +81,17 @@ public sealed partial class ApiCallStep : IDisposable
 
     /// <inheritdoc />
     protected override void OnInitialized() =>
-        _subscription = State.NotifyOnChange(EventCallback.Factory.Create(this, () => { }));
+        // Not with this component as the receiver, which would render at every notification: while its own request runs,
+        // the history it records is part of the answer, and the answer renders once, when the request ends.
+        _subscription = State.NotifyOnChange(new EventCallback(null, (Action)RenderUnlessBusy));
+
+    private void RenderUnlessBusy()
+    {
+        if (!_busy)
+        {
+            StateHasChanged();
+        }
+    }
 
     private static string ScopeOf(ApiEndpoint endpoint) => endpoint switch
     {
