@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchRunner;
 using Microsoft.Playwright;
 
-// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline] [--trace FILE]
+// Usage: BenchRunner OUTDIR [--quick] [--circuits A,B] [--cold N] [--solo N] [--warm N] [--only heap] [--gcdump DIR] [--app-only] [--pause-before-steps S] [--timeline] [--trace FILE]
 //   --only heap: no cold starts, first loads or solo token step: the heap (and the walk's bytes), which machine load does not skew.
 //   --gcdump DIR: also writes a dotnet-gcdump of each server after its base walk and after each phase (compare N with N+10);
 //     with BENCH_FULLDUMP=1 also a heap dump (dotnet-dump) beside each, for `dumpheap -stat -live` and `dumpheap -strings`.
@@ -22,6 +22,10 @@ var hook = Path.Combine(outDir, "hook", "HeapHook.dll");
 var timeline = args.Contains("--timeline");
 // --trace FILE: a Chromium performance trace of the last solo token step (bench/trace-summary.py FILE says where the browser's time went).
 var traceFile = Option("--trace", "");
+// --warm N: N walks (six pages at a time, closed after each) on each server before the solo steps, so those time a server whose
+// code has tiered up, as a hosted one serving a room has; without it they time a server that has served one walk. The
+// warm-up's circuits stay in memory for a while once closed: read the heap rows from a run without it.
+var warmWalks = int.Parse(Option("--warm", "0"), CultureInfo.InvariantCulture);
 var pauseBeforeSteps = TimeSpan.FromSeconds(double.Parse(Option("--pause-before-steps", "0"), CultureInfo.InvariantCulture));
 
 var template = new Results(Subject.Template(outDir));
@@ -84,6 +88,11 @@ try
     // walked pages still open, Chromium and both servers are busy and the "alone" figure is not alone.
     if (!heapOnly)
     {
+        foreach (var results in both)
+        {
+            await WarmAsync(results, servers[results]);
+        }
+
         foreach (var results in both)
         {
             Log($"{results.Subject.Name}: the first step alone");
@@ -165,6 +174,25 @@ async Task WalkAsync(Results results, int count, bool record)
             results.PagesAtOnce = count;
             results.Steps.Add(new StepResult(step.Name, cpu / count, latencies, bytes, markup));
         }
+    }
+}
+
+async Task WarmAsync(Results results, ServerProcess server)
+{
+    if (warmWalks > 0)
+    {
+        Log($"{results.Subject.Name}: {warmWalks} walks to warm the server up");
+    }
+
+    for (var walked = 0; walked < warmWalks; walked += 6)
+    {
+        var group = await Task.WhenAll(Enumerable.Range(0, Math.Min(6, warmWalks - walked)).Select(_ => Pages.OpenAsync(browser, server.Root, results.Subject.StartPath)));
+        foreach (var step in results.Subject.Steps)
+        {
+            await Task.WhenAll(group.Select(p => Pages.ClickAsync(p, step)));
+        }
+
+        await Task.WhenAll(group.Select(p => p.Context.CloseAsync()));
     }
 }
 
