@@ -116,7 +116,7 @@ public sealed class TokenState(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(result);
         if (result.Exchange is { } exchange)
         {
-            AddToHistory([exchange]);
+            KeepLatest(_history, [exchange]);
         }
 
         if (result.Token is { } token)
@@ -179,19 +179,12 @@ public sealed class TokenState(TimeProvider clock)
     /// <summary>Adds exchanges to the history.</summary>
     public Task RecordAsync(IEnumerable<HttpExchange> exchanges)
     {
-        AddToHistory(exchanges);
+        KeepLatest(_history, exchanges);
         return NotifyAsync();
     }
 
     /// <summary>Adds the browser's steps of a login this tab claimed (see <see cref="BrowserSteps"/>).</summary>
-    public void RecordBrowserSteps(IEnumerable<HttpExchange> steps)
-    {
-        _browserSteps.AddRange(steps);
-        if (_browserSteps.Count > HistoryLimit)
-        {
-            _browserSteps.RemoveRange(0, _browserSteps.Count - HistoryLimit);
-        }
-    }
+    public void RecordBrowserSteps(IEnumerable<HttpExchange> steps) => KeepLatest(_browserSteps, steps);
 
     /// <summary>Gets the step a walkthrough page was last on, or null.</summary>
     public int? StepOf(string page) => _steps.TryGetValue(page, out var step) ? step : null;
@@ -275,12 +268,12 @@ public sealed class TokenState(TimeProvider clock)
         ExpiresAt = ObtainedAt.Value + TokenLifetime.Of(token.ExpiresIn);
     }
 
-    private void AddToHistory(IEnumerable<HttpExchange> exchanges)
+    private static void KeepLatest(List<HttpExchange> kept, IEnumerable<HttpExchange> added)
     {
-        _history.AddRange(exchanges);
-        if (_history.Count > HistoryLimit)
+        kept.AddRange(added);
+        if (kept.Count > HistoryLimit)
         {
-            _history.RemoveRange(0, _history.Count - HistoryLimit);
+            kept.RemoveRange(0, kept.Count - HistoryLimit);
         }
     }
 
