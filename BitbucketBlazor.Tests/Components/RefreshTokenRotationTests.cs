@@ -5,6 +5,7 @@ using BitbucketBlazor.Components.Shared;
 using BitbucketBlazor.OAuth;
 using BitbucketBlazor.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BitbucketBlazor.Tests.Components;
@@ -37,6 +38,23 @@ public sealed class RefreshTokenRotationTests : WalkthroughContext
         Assert.DoesNotContain(FirstRefreshToken, view.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(newest, view.Markup, StringComparison.Ordinal);
         Assert.Contains("grace period of 10 minutes", Text(view, "rotation-explained"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARefreshKeepsItsExchangeAndItsTokenWithOneNotification()
+    {
+        await HoldTokenAsync();
+        var historyBefore = State.History.Count;
+        var notifications = 0;
+        using var subscription = State.NotifyOnChange(EventCallback.Factory.Create(this, () => notifications++));
+
+        var result = await Refresher.RefreshAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("rotated-refresh-token-number-1", State.Token!.RefreshToken);
+        Assert.Equal(result.Exchange, State.History[^1]);
+        Assert.Equal(historyBefore + 1, State.History.Count);
+        // Each notification renders the page once more (after the request, Blazor renders at each): one for both.
+        Assert.Equal(1, notifications);
     }
 
     [Fact]

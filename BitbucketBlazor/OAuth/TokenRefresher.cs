@@ -77,18 +77,17 @@ public sealed class TokenRefresher(
             return new TokenResult(null, null, null, UnexpectedFailure.Explain(logger, ex, "The refresh request", "The current token is unchanged; try the refresh again."));
         }
 
-        if (result.Exchange is { } exchange)
-        {
-            await state.RecordAsync([exchange]);
-        }
-
         if (result.Token is { } token)
         {
             // Bitbucket sends a refresh token back, a new one since it rotates them: that one is kept. Should none
-            // come, the one just used still works.
+            // come, the one just used still works. The exchange goes with it, one change for the page.
             var kept = string.IsNullOrEmpty(token.RefreshToken) ? token with { RefreshToken = refreshToken } : token;
-            await state.SetRefreshedTokenAsync(kept, new ReplacedRefreshToken(refreshToken, sentAt));
+            await state.SetRefreshedTokenAsync(kept, new ReplacedRefreshToken(refreshToken, sentAt), result.Exchange);
             await UpdateBrowserAuthorizationAsync(consumer, [refreshToken, oldToken.RefreshToken!], kept);
+        }
+        else if (result.Exchange is { } exchange)
+        {
+            await state.RecordAsync([exchange]);
         }
 
         return result;

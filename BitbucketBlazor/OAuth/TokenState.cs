@@ -141,14 +141,18 @@ public sealed class TokenState(TimeProvider clock)
     }
 
     /// <summary>
-    /// Keeps a refreshed token together with the refresh token it replaces (see <see cref="PreviousRefreshToken"/>).
-    /// The newest refresh token is always the one kept: Bitbucket rotates them, and the replaced one dies soon.
+    /// Keeps a refreshed token with the refresh token it replaces (see <see cref="PreviousRefreshToken"/>) and the
+    /// <paramref name="exchange"/> that brought it, in one change (one notification, one render of the page). The
+    /// newest refresh token is always the one kept: Bitbucket rotates them, and the replaced one dies soon.
     /// </summary>
-    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced)
+    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced, HttpExchange? exchange = null)
     {
+        KeepLatest(_history, exchange is null ? [] : [exchange]);
+
         // Trying the old refresh token again keeps the time of its first use: Bitbucket's grace period runs from there.
         PreviousRefreshToken = PreviousRefreshToken?.Value == replaced.Value ? PreviousRefreshToken : replaced;
-        return SetTokenAsync(token, TokenRefresher.Grant);
+        UseToken(token, TokenRefresher.Grant);
+        return NotifyAsync();
     }
 
     /// <summary>Keeps how a refresh went (see <see cref="LastRefresh"/>).</summary>
