@@ -145,7 +145,7 @@ public sealed class TokenState(TimeProvider clock)
     /// <paramref name="exchange"/> that brought it, in one change (one notification, one render of the page). The
     /// newest refresh token is always the one kept: Bitbucket rotates them, and the replaced one dies soon.
     /// </summary>
-    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced, HttpExchange? exchange = null)
+    public Task SetRefreshedTokenAsync(TokenResponse token, ReplacedRefreshToken replaced, HttpExchange? exchange)
     {
         KeepLatest(_history, exchange is null ? [] : [exchange]);
 
