@@ -163,16 +163,18 @@ async Task WalkAsync(Results results, int count, bool record)
 
         Log($"{results.Subject.Name}: {count} pages click \"{step.Name}\"");
         var cpuBefore = server.CpuMs();
+        var browserBefore = BrowserCpu.Snapshot();
         var latencies = await Task.WhenAll(opened.Select(p => Pages.ClickAsync(p, step)));
         // Let the last acknowledgements and disposals land before reading the CPU and the bytes.
         await Task.Delay(500);
         var cpu = server.CpuMs() - cpuBefore;
+        var browserCpu = BrowserCpu.Since(browserBefore);
         var bytes = await Task.WhenAll(opened.Select(Pages.BytesSinceClickAsync));
         var markup = await Task.WhenAll(opened.Select(Pages.MarkupPiecesSinceClickAsync));
         if (record)
         {
             results.PagesAtOnce = count;
-            results.Steps.Add(new StepResult(step.Name, cpu / count, latencies, bytes, markup));
+            results.Steps.Add(new StepResult(step.Name, cpu / count, browserCpu / count, latencies, bytes, markup));
         }
     }
 }

@@ -20,6 +20,8 @@ internal static class Report
         Row(builder, $"server CPU per step, {app.PagesAtOnce} pages stepping at once",
             $"{F(PerClick(template, s => s.CpuMsPerPage))} ms per click", string.Join(" / ", app.Steps.Select(s => F(s.CpuMsPerPage))) + " ms",
             $"≤ 2 ms beyond curl's request ({F(app.CurlTokenCpuMs)} ms token, {F(app.CurlApiCpuMs)} ms API)");
+        Row(builder, $"browser CPU per step (all Chromium processes), {app.PagesAtOnce} pages stepping at once, per page",
+            $"{F(PerClick(template, s => s.BrowserCpuMsPerPage))} ms per click", string.Join(" / ", app.Steps.Select(s => F(s.BrowserCpuMsPerPage))) + " ms", "—");
         Row(builder, $"each step seen by each of {app.PagesAtOnce} pages clicking together, p50 (p95)",
             $"{F0(PerClick(template, s => s.P50))} ({F0(PerClick(template, s => s.P95))}) ms per click",
             string.Join(" / ", app.Steps.Select(s => $"{F0(s.P50)} ({F0(s.P95)})")) + " ms", "≤ 300 (500) ms");

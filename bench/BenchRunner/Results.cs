@@ -36,8 +36,11 @@ internal sealed class Results(Subject subject)
     public double IdleCpuMsPerSecond { get; set; }
 }
 
-/// <summary>One step clicked by many pages at once (markup pieces: innerHTML sets in the page, one per markup frame).</summary>
-internal sealed record StepResult(string Name, double CpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes, IReadOnlyList<double> MarkupPieces)
+/// <summary>
+/// One step clicked by many pages at once (markup pieces: innerHTML sets in the page, one per markup frame; browser CPU:
+/// every Chromium process, per page, including the half second after the last answer that the server's figure waits too).
+/// </summary>
+internal sealed record StepResult(string Name, double CpuMsPerPage, double BrowserCpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes, IReadOnlyList<double> MarkupPieces)
 {
     public double MedianMarkupPieces => Stats.Percentile(MarkupPieces, 0.50);
 

@@ -100,9 +100,21 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Gets the CPU time (user + system) the server has used, in milliseconds.</summary>
-    public double CpuMs()
+    public double CpuMs() => CpuMsOf(Pid) ?? 0;
+
+    /// <summary>Gets the CPU time (user + system) process <paramref name="pid"/> has used, in milliseconds, or null once it is gone.</summary>
+    public static double? CpuMsOf(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields 14 and 15 of proc(5) (utime, stime) are at 11 and 12 once "pid (comm) " is cut off.
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * s_msPerTick;
