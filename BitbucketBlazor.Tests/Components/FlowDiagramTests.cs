@@ -66,14 +66,32 @@ public sealed class FlowDiagramTests : MudBunitContext
     }
 
     [Fact]
-    public void CircuitsShowingTheSameFlowAtTheSameStepShareOneDrawing()
+    public void CircuitsShowingTheSameFlowShareOneDrawingAtEveryStep()
     {
-        var first = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 2, "The client credentials grant");
-        var second = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 2, "The client credentials grant");
-        var otherStep = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, 3, "The client credentials grant");
+        var first = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, "The client credentials grant");
+        var second = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, "The client credentials grant");
+        var otherTitle = FlowDiagramMarkup.Of(Flows.ClientCredentialsParticipants, Flows.ClientCredentialsMessages, "Another title");
 
-        Assert.Same(first.Value, second.Value);
-        Assert.NotEqual(first.Value, otherStep.Value);
+        Assert.Same(first, second);
+        Assert.NotSame(first, otherTitle);
+        Assert.NotEqual(first.Head.Value, otherTitle.Head.Value);
+    }
+
+    [Fact]
+    public void AnotherStepMovesTheHighlightThroughAttributes()
+    {
+        var diagram = Render<FlowDiagram>(p => p
+            .Add(x => x.Participants, Flows.ClientCredentialsParticipants)
+            .Add(x => x.Messages, Flows.ClientCredentialsMessages)
+            .Add(x => x.ActiveStep, 1));
+
+        diagram.Render(p => p.Add(x => x.ActiveStep, 2));
+
+        Assert.Equal("flow-message-2", diagram.Find("[data-active=true]").GetAttribute("data-testid"));
+        Assert.Equal(["flow-message", "flow-message active"], diagram.FindAll("[data-testid=flow-message-1], [data-testid=flow-message-2]").Select(g => g.GetAttribute("class")));
+        Assert.EndsWith("-arrow)", diagram.Find("[data-testid=flow-message-1] line").GetAttribute("marker-end"), StringComparison.Ordinal);
+        Assert.EndsWith("-arrow-active)", diagram.Find("[data-testid=flow-message-2] line").GetAttribute("marker-end"), StringComparison.Ordinal);
+        Assert.Equal([null, "active", null, null, null, null], diagram.FindAll(".flow-steps li").Select(li => li.GetAttribute("class")));
     }
 
     [Fact]

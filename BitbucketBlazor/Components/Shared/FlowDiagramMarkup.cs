@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Components;
 namespace BitbucketBlazor.Components.Shared;
 
 /// <summary>
-/// Draws <see cref="FlowDiagram"/>'s sequence diagram as one markup string: the SVG, then the same messages as an
-/// ordered list for screen readers and narrow screens. The flows are the app's own few lists, so each drawing (flow,
-/// active step, title) is built once and the same string is shared by every circuit that shows it: a room of
-/// attendees on one step keeps one copy, where the diagram's elements as render-tree frames cost each circuit about
-/// 40 KB (issue 12, heap per circuit).
+/// Draws <see cref="FlowDiagram"/>'s sequence diagram once per flow, in the pieces the component puts together: what
+/// never changes as markup (the title, arrowheads and participants; each message's number and label), and what the
+/// active step changes as the strings of a few attributes. A step changes two attributes per highlighted message and
+/// the browser redraws nothing else; one markup string for the whole drawing was parsed and laid out again, text and
+/// all, at every step (issue 12, the browser's share of a step). The flows are the app's own few lists, so each drawing
+/// is built once and shared by every circuit that shows it.
 /// </summary>
 public static class FlowDiagramMarkup
 {
@@ -18,84 +19,84 @@ public static class FlowDiagramMarkup
     private const int BoxWidth = 200;
     private const int MessageSpacing = 44;
 
-    // Bounded: the app draws a handful of flows at a handful of steps; a drawing past the bound is built and not kept.
+    // Bounded: the app draws a handful of flows; a drawing past the bound is built and not kept.
     private const int MaxSharedDrawings = 64;
-    private static readonly ConcurrentDictionary<DrawingKey, MarkupString> s_sharedDrawings = new();
+    private static readonly ConcurrentDictionary<DrawingKey, FlowDrawing> s_sharedDrawings = new();
 
-    /// <summary>The drawing of <paramref name="messages"/> between <paramref name="participants"/>, with the messages of
-    /// <paramref name="activeStep"/> highlighted and <paramref name="title"/> as its accessible name.</summary>
+    /// <summary>The drawing of <paramref name="messages"/> between <paramref name="participants"/>, with
+    /// <paramref name="title"/> as its accessible name.</summary>
     /// <param name="participants">The parties, left to right.</param>
     /// <param name="messages">The messages, top to bottom, numbered from 1.</param>
-    /// <param name="activeStep">The step whose messages are highlighted (-1 for none).</param>
     /// <param name="title">The diagram's accessible title; its id is derived from it, one diagram per title on a page.</param>
-    /// <returns>The markup, HTML-encoded where it shows the flow's text.</returns>
-    public static MarkupString Of(IReadOnlyList<FlowParticipant> participants, IReadOnlyList<FlowMessage> messages, int activeStep, string title)
+    /// <returns>The pieces, HTML-encoded where they are markup and show the flow's text.</returns>
+    public static FlowDrawing Of(IReadOnlyList<FlowParticipant> participants, IReadOnlyList<FlowMessage> messages, string title)
     {
         ArgumentNullException.ThrowIfNull(participants);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(title);
-        var key = new DrawingKey(participants, messages, activeStep, title);
+        var key = new DrawingKey(participants, messages, title);
         if (s_sharedDrawings.TryGetValue(key, out var shared))
         {
             return shared;
         }
 
-        var drawing = new MarkupString(Draw(participants, messages, activeStep, title));
+        var drawing = Draw(participants, messages, title);
         return s_sharedDrawings.Count < MaxSharedDrawings ? s_sharedDrawings.GetOrAdd(key, drawing) : drawing;
     }
 
-    private static string Draw(IReadOnlyList<FlowParticipant> participants, IReadOnlyList<FlowMessage> messages, int activeStep, string title)
+    private static FlowDrawing Draw(IReadOnlyList<FlowParticipant> participants, IReadOnlyList<FlowMessage> messages, string title)
     {
         var id = IdFor(title);
         var width = Math.Max(1, participants.Count - 1) * ColumnSpacing + BoxWidth + 20;
         var height = 80 + messages.Count * MessageSpacing;
-        var svg = new StringBuilder(8 * 1024);
-        svg.Append(CultureInfo.InvariantCulture,
-            $"""<div class="flow-scroll" tabindex="0" role="region" aria-label="{MudMarkup.Encode(title)}, diagram"><svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title" style="min-width:{Math.Min(width, 640)}px"><title id="{id}-title">{MudMarkup.Encode(title)}</title><defs>""");
-        AppendArrowhead(svg, $"{id}-arrow", "flow-arrowhead");
-        AppendArrowhead(svg, $"{id}-arrow-active", "flow-arrowhead active");
-        svg.Append("</defs>");
+        var head = new StringBuilder(4 * 1024);
+        head.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{MudMarkup.Encode(title)}</title><defs>""");
+        AppendArrowhead(head, $"{id}-arrow", "flow-arrowhead");
+        AppendArrowhead(head, $"{id}-arrow-active", "flow-arrowhead active");
+        head.Append("</defs>");
         for (var p = 0; p < participants.Count; p++)
         {
             var x = ColumnX(p);
-            svg.Append(CultureInfo.InvariantCulture,
+            head.Append(CultureInfo.InvariantCulture,
                 $"""<g class="flow-participant"><rect x="{x - BoxWidth / 2}" y="4" width="{BoxWidth}" height="46" rx="8"></rect><text x="{x}" y="24" text-anchor="middle" class="flow-name">{MudMarkup.Encode(participants[p].Name)}</text><text x="{x}" y="41" text-anchor="middle" class="flow-role">{MudMarkup.Encode(participants[p].Role)}</text><line x1="{x}" y1="50" x2="{x}" y2="{height - 6}" class="flow-lifeline"></line></g>""");
         }
 
+        var arrows = new List<FlowArrow>(messages.Count);
         for (var m = 0; m < messages.Count; m++)
         {
-            AppendMessage(svg, participants, messages[m], m, activeStep, id);
+            if (Arrow(participants, messages[m], m, id) is { } arrow)
+            {
+                arrows.Add(arrow);
+            }
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"""</svg></div><ol class="flow-steps" aria-label="{MudMarkup.Encode(title)}, step by step">""");
-        foreach (var message in messages)
-        {
-            svg.Append(message.Step == activeStep ? """<li class="active">""" : "<li>")
-                .Append(MudMarkup.Encode(NameOf(participants, message.From))).Append(" → ")
-                .Append(MudMarkup.Encode(NameOf(participants, message.To))).Append(": ")
-                .Append(MudMarkup.Encode(message.Label)).Append("</li>");
-        }
-
-        return svg.Append("</ol>").ToString();
+        return new FlowDrawing(
+            $"{id}-title", $"0 0 {width} {height}", $"min-width:{Math.Min(width, 640)}px", $"{title}, diagram", $"{title}, step by step",
+            new MarkupString(head.ToString()), arrows,
+            [.. messages.Select(message => new FlowItem(message.Step, $"{NameOf(participants, message.From)} → {NameOf(participants, message.To)}: {message.Label}"))]);
     }
 
-    private static void AppendMessage(StringBuilder svg, IReadOnlyList<FlowParticipant> participants, FlowMessage message, int index, int activeStep, string id)
+    private static FlowArrow? Arrow(IReadOnlyList<FlowParticipant> participants, FlowMessage message, int index, string id)
     {
         var from = IndexOf(participants, message.From);
         var to = IndexOf(participants, message.To);
         if (from < 0 || to < 0)
         {
-            return;
+            return null;
         }
 
         var y = 92 + index * MessageSpacing;
-        var active = message.Step == activeStep;
         var x1 = ColumnX(from) + (to > from ? 4 : -4);
         var x2 = ColumnX(to) + (to > from ? -4 : 4);
         var left = Math.Min(x1, x2);
-        svg.Append(CultureInfo.InvariantCulture,
-            $"""<g class="{(active ? "flow-message active" : "flow-message")}" data-testid="flow-message-{index + 1}" data-active="{(active ? "true" : "false")}"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" class="{(message.IsResponse ? "flow-arrow response" : "flow-arrow")}" marker-end="url(#{id}-{(active ? "arrow-active" : "arrow")})"></line><circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{MudMarkup.Encode(message.Label)}</text></g>""");
+        var glyphs = string.Create(CultureInfo.InvariantCulture,
+            $"""<circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{MudMarkup.Encode(message.Label)}</text>""");
+        return new FlowArrow(
+            message.Step, $"flow-message-{index + 1}", Invariant(x1), Invariant(x2), Invariant(y),
+            message.IsResponse ? "flow-arrow response" : "flow-arrow", $"url(#{id}-arrow)", $"url(#{id}-arrow-active)", new MarkupString(glyphs));
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void AppendArrowhead(StringBuilder svg, string markerId, string pathClass) =>
         svg.Append(CultureInfo.InvariantCulture,
@@ -134,5 +135,36 @@ public static class FlowDiagramMarkup
         return slug.ToString();
     }
 
-    private readonly record struct DrawingKey(IReadOnlyList<FlowParticipant> Participants, IReadOnlyList<FlowMessage> Messages, int ActiveStep, string Title);
+    private readonly record struct DrawingKey(IReadOnlyList<FlowParticipant> Participants, IReadOnlyList<FlowMessage> Messages, string Title);
 }
+
+/// <summary>One flow's drawing, in the pieces <see cref="FlowDiagram"/> renders (built by <see cref="FlowDiagramMarkup"/>).</summary>
+/// <param name="TitleId">The id of the SVG's title, which names it.</param>
+/// <param name="ViewBox">The SVG's viewBox.</param>
+/// <param name="Style">The SVG's style (its minimum width, so narrow screens scroll it rather than shrink it).</param>
+/// <param name="ScrollLabel">The accessible name of the diagram's scrolling region.</param>
+/// <param name="ListLabel">The accessible name of the same messages as a list.</param>
+/// <param name="Head">The SVG's title, arrowheads and participants: markup that no step changes.</param>
+/// <param name="Arrows">The messages drawn, top to bottom (a message naming an unknown participant is not drawn).</param>
+/// <param name="Items">Every message as a line of text, for the list screen readers and narrow screens read.</param>
+public sealed record FlowDrawing(
+    string TitleId, string ViewBox, string Style, string ScrollLabel, string ListLabel, MarkupString Head,
+    IReadOnlyList<FlowArrow> Arrows, IReadOnlyList<FlowItem> Items);
+
+/// <summary>One message drawn as an arrow: the attributes a step changes, and the glyphs none does.</summary>
+/// <param name="Step">The walkthrough step the message belongs to.</param>
+/// <param name="TestId">The message's <c>data-testid</c>.</param>
+/// <param name="X1">Where the arrow starts.</param>
+/// <param name="X2">Where it ends.</param>
+/// <param name="Y">Its height in the drawing.</param>
+/// <param name="LineClass">The line's classes (a response is dashed).</param>
+/// <param name="Marker">The arrowhead when the message is not highlighted.</param>
+/// <param name="ActiveMarker">The arrowhead when it is.</param>
+/// <param name="Glyphs">The message's number and label.</param>
+public sealed record FlowArrow(
+    int Step, string TestId, string X1, string X2, string Y, string LineClass, string Marker, string ActiveMarker, MarkupString Glyphs);
+
+/// <summary>One message as text: "From → To: label".</summary>
+/// <param name="Step">The walkthrough step the message belongs to.</param>
+/// <param name="Text">The line, as text (encoded when rendered).</param>
+public sealed record FlowItem(int Step, string Text);
