@@ -99,6 +99,12 @@ try
             await MeasureSoloFirstStepAsync(results, servers[results]);
         }
 
+        foreach (var results in both)
+        {
+            Log($"{results.Subject.Name}: the page's main thread per step, one page alone");
+            await MeasureMainThreadPerStepAsync(results, servers[results]);
+        }
+
         Log("app: the token step alone, then the same request by curl");
         await MeasureSoloAsync(app, servers[app]);
     }
@@ -208,6 +214,46 @@ async Task MeasureSoloFirstStepAsync(Results results, ServerProcess server)
         results.SoloFirstStepMs.Add(await Pages.ClickAsync(page, results.Subject.Steps[0]));
         await page.Context.CloseAsync();
     }
+}
+
+// What each step costs the browser itself, away from the crowd: the page's main-thread task time (Chromium's own
+// Performance.getMetrics TaskDuration: script, style, layout, paint, parsing) from the click until the step is done and
+// a quarter of a second more, one fresh page per round. Steadier than the crowd's latency, which mixes every page.
+async Task MeasureMainThreadPerStepAsync(Results results, ServerProcess server)
+{
+    var steps = results.Subject.Steps;
+    results.MainThreadMsPerStep.Clear();
+    results.MainThreadMsPerStep.AddRange(steps.Select(_ => new List<double>()));
+    for (var i = 0; i < soloRounds; i++)
+    {
+        var page = await Pages.OpenAsync(browser, server.Root, results.Subject.StartPath);
+        var metrics = await page.Context.NewCDPSessionAsync(page);
+        await metrics.SendAsync("Performance.enable");
+        await Task.Delay(300);
+        for (var s = 0; s < steps.Count; s++)
+        {
+            var before = await TaskDurationMsAsync(metrics);
+            await Pages.ClickAsync(page, steps[s]);
+            await Task.Delay(250);
+            results.MainThreadMsPerStep[s].Add(await TaskDurationMsAsync(metrics) - before);
+        }
+
+        await page.Context.CloseAsync();
+    }
+}
+
+static async Task<double> TaskDurationMsAsync(ICDPSession metrics)
+{
+    var answer = await metrics.SendAsync("Performance.getMetrics");
+    foreach (var metric in answer!.Value.GetProperty("metrics").EnumerateArray())
+    {
+        if (metric.GetProperty("name").GetString() == "TaskDuration")
+        {
+            return metric.GetProperty("value").GetDouble() * 1000;
+        }
+    }
+
+    throw new InvalidOperationException("Chromium's Performance.getMetrics gave no TaskDuration.");
 }
 
 async Task MeasureSoloAsync(Results results, ServerProcess server)

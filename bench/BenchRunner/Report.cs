@@ -34,6 +34,8 @@ internal static class Report
             $"{F(solo - curl)} ms ({F(solo)} vs {F(curl)})", "≤ 5 ms");
         Row(builder, "the first step alone, click to answer in the DOM (median; no request behind it)",
             $"{F(Stats.Median(template.SoloFirstStepMs))} ms", $"{F(Stats.Median(app.SoloFirstStepMs))} ms", "—");
+        Row(builder, "the page's main thread per step, one page alone (Chromium's TaskDuration, median)",
+            $"{F(MainThread(template))} ms per click", string.Join(" / ", app.MainThreadMsPerStep.Select(s => F(Stats.Median(s)))) + " ms", "—");
         Row(builder, "WebSocket payload per step (median per page)",
             $"{Kb(PerClick(template, s => s.MedianBytes))} per click", string.Join(" / ", app.Steps.Select(s => Kb(s.MedianBytes))), "—");
         Row(builder, "pieces of markup the page parses per step (median per page)",
@@ -52,6 +54,9 @@ internal static class Report
     // NaN when the subject was not run (--app-only), like the medians of empty lists.
     private static double PerClick(Results results, Func<StepResult, double> figure) =>
         results.Steps.Count == 0 ? double.NaN : results.Steps.Average(figure);
+
+    private static double MainThread(Results results) =>
+        results.MainThreadMsPerStep.Count == 0 ? double.NaN : results.MainThreadMsPerStep.Average(Stats.Median);
 
     private static string Heap(Results results) => string.Join(" / ", results.HeapPerCircuit.Values.Select(Kb));
 

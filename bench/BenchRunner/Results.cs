@@ -34,6 +34,9 @@ internal sealed class Results(Subject subject)
 
     /// <summary>Server CPU per second (ms) while every walked circuit sits open and nobody clicks.</summary>
     public double IdleCpuMsPerSecond { get; set; }
+
+    /// <summary>Per step, the page's main-thread task time in each solo round (CDP Performance.getMetrics TaskDuration).</summary>
+    public List<List<double>> MainThreadMsPerStep { get; } = [];
 }
 
 /// <summary>
