@@ -78,7 +78,7 @@ public sealed class FlowDiagramTests : MudBunitContext
     }
 
     [Fact]
-    public void AnotherStepMovesTheHighlightThroughAttributes()
+    public void AnotherStepMovesTheHighlight()
     {
         var diagram = Render<FlowDiagram>(p => p
             .Add(x => x.Participants, Flows.ClientCredentialsParticipants)

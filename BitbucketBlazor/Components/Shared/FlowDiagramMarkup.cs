@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Components;
 namespace BitbucketBlazor.Components.Shared;
 
 /// <summary>
-/// Draws <see cref="FlowDiagram"/>'s sequence diagram once per flow, in the pieces the component puts together: what
-/// never changes as markup (the title, arrowheads and participants; each message's number and label), and what the
-/// active step changes as the strings of a few attributes. A step changes two attributes per highlighted message and
-/// the browser redraws nothing else; one markup string for the whole drawing was parsed and laid out again, text and
-/// all, at every step (issue 12, the browser's share of a step). The flows are the app's own few lists, so each drawing
-/// is built once and shared by every circuit that shows it.
+/// Draws <see cref="FlowDiagram"/>'s sequence diagram once per flow, in the pieces the component puts together: the
+/// title, arrowheads and participants as one piece of markup no step changes, then each message twice, highlighted and
+/// not, as an arrow in the drawing and as a line of the list. A step swaps the pieces of the messages it highlights, so
+/// the browser parses and lays out those few elements rather than the whole drawing, text and all (issue 12, the
+/// browser's share of a step). The flows are the app's own few lists, so each drawing is built once and shared by every
+/// circuit that shows it: a circuit keeps references to the shared strings, a few dozen frames.
 /// </summary>
 public static class FlowDiagramMarkup
 {
@@ -72,8 +72,13 @@ public static class FlowDiagramMarkup
 
         return new FlowDrawing(
             $"{id}-title", $"0 0 {width} {height}", $"min-width:{Math.Min(width, 640)}px", $"{title}, diagram", $"{title}, step by step",
-            new MarkupString(head.ToString()), arrows,
-            [.. messages.Select(message => new FlowItem(message.Step, $"{NameOf(participants, message.From)} → {NameOf(participants, message.To)}: {message.Label}"))]);
+            new MarkupString(head.ToString()), arrows, [.. messages.Select(message => Item(participants, message))]);
+    }
+
+    private static FlowItem Item(IReadOnlyList<FlowParticipant> participants, FlowMessage message)
+    {
+        var text = MudMarkup.Encode($"{NameOf(participants, message.From)} → {NameOf(participants, message.To)}: {message.Label}");
+        return new FlowItem(message.Step, new MarkupString($"<li>{text}</li>"), new MarkupString($"""<li class="active">{text}</li>"""));
     }
 
     private static FlowArrow? Arrow(IReadOnlyList<FlowParticipant> participants, FlowMessage message, int index, string id)
@@ -89,14 +94,10 @@ public static class FlowDiagramMarkup
         var x1 = ColumnX(from) + (to > from ? 4 : -4);
         var x2 = ColumnX(to) + (to > from ? -4 : 4);
         var left = Math.Min(x1, x2);
-        var glyphs = string.Create(CultureInfo.InvariantCulture,
-            $"""<circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{MudMarkup.Encode(message.Label)}</text>""");
-        return new FlowArrow(
-            message.Step, $"flow-message-{index + 1}", Invariant(x1), Invariant(x2), Invariant(y),
-            message.IsResponse ? "flow-arrow response" : "flow-arrow", $"url(#{id}-arrow)", $"url(#{id}-arrow-active)", new MarkupString(glyphs));
+        string Drawn(bool active) => string.Create(CultureInfo.InvariantCulture,
+            $"""<g class="{(active ? "flow-message active" : "flow-message")}" data-testid="flow-message-{index + 1}" data-active="{(active ? "true" : "false")}"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" class="{(message.IsResponse ? "flow-arrow response" : "flow-arrow")}" marker-end="url(#{id}-{(active ? "arrow-active" : "arrow")})"></line><circle cx="{left + 14}" cy="{y - 11}" r="9" class="flow-number"></circle><text x="{left + 14}" y="{y - 7}" text-anchor="middle" class="flow-number-text">{index + 1}</text><text x="{left + 28}" y="{y - 7}" class="flow-label">{MudMarkup.Encode(message.Label)}</text></g>""");
+        return new FlowArrow(message.Step, new MarkupString(Drawn(active: false)), new MarkupString(Drawn(active: true)));
     }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void AppendArrowhead(StringBuilder svg, string markerId, string pathClass) =>
         svg.Append(CultureInfo.InvariantCulture,
@@ -146,25 +147,19 @@ public static class FlowDiagramMarkup
 /// <param name="ListLabel">The accessible name of the same messages as a list.</param>
 /// <param name="Head">The SVG's title, arrowheads and participants: markup that no step changes.</param>
 /// <param name="Arrows">The messages drawn, top to bottom (a message naming an unknown participant is not drawn).</param>
-/// <param name="Items">Every message as a line of text, for the list screen readers and narrow screens read.</param>
+/// <param name="Items">Every message as a line of the list screen readers and narrow screens read.</param>
 public sealed record FlowDrawing(
     string TitleId, string ViewBox, string Style, string ScrollLabel, string ListLabel, MarkupString Head,
     IReadOnlyList<FlowArrow> Arrows, IReadOnlyList<FlowItem> Items);
 
-/// <summary>One message drawn as an arrow: the attributes a step changes, and the glyphs none does.</summary>
+/// <summary>One message drawn as an arrow, highlighted and not.</summary>
 /// <param name="Step">The walkthrough step the message belongs to.</param>
-/// <param name="TestId">The message's <c>data-testid</c>.</param>
-/// <param name="X1">Where the arrow starts.</param>
-/// <param name="X2">Where it ends.</param>
-/// <param name="Y">Its height in the drawing.</param>
-/// <param name="LineClass">The line's classes (a response is dashed).</param>
-/// <param name="Marker">The arrowhead when the message is not highlighted.</param>
-/// <param name="ActiveMarker">The arrowhead when it is.</param>
-/// <param name="Glyphs">The message's number and label.</param>
-public sealed record FlowArrow(
-    int Step, string TestId, string X1, string X2, string Y, string LineClass, string Marker, string ActiveMarker, MarkupString Glyphs);
+/// <param name="Inactive">The arrow with its number and label.</param>
+/// <param name="Active">The same, highlighted.</param>
+public sealed record FlowArrow(int Step, MarkupString Inactive, MarkupString Active);
 
-/// <summary>One message as text: "From → To: label".</summary>
+/// <summary>One message as a line of the list ("From → To: label"), highlighted and not.</summary>
 /// <param name="Step">The walkthrough step the message belongs to.</param>
-/// <param name="Text">The line, as text (encoded when rendered).</param>
-public sealed record FlowItem(int Step, string Text);
+/// <param name="Inactive">The list item.</param>
+/// <param name="Active">The same, highlighted.</param>
+public sealed record FlowItem(int Step, MarkupString Inactive, MarkupString Active);
