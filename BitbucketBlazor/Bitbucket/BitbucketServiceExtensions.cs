@@ -84,8 +84,9 @@ public static class BitbucketServiceExtensions
         rest.AddStandardResilienceHandler()
             .Configure((resilience, sp) => ConfigureRestResilience(resilience, sp.GetRequiredService<IOptions<BitbucketOptions>>().Value));
 
-        // Innermost, after the resilience handler: each retry is recorded as its own exchange.
-        rest.AddExchangeRecording();
+        // Innermost, after the resilience handler: each retry is recorded as its own exchange. A room listing the same
+        // repositories keeps one copy of the page, not one per circuit.
+        rest.AddExchangeRecording(SharedResponseBodies.Shared);
         rest.AddSelfCallMark();
 
         services.TryAddTransient<IBitbucketApiClient, BitbucketApiClient>();

@@ -14,18 +14,22 @@ public static class ExchangeRecordingExtensions
     /// and logs it with secrets masked. Add it last, so it is the innermost handler and sees every
     /// retry as its own exchange.
     /// </summary>
-    public static IHttpClientBuilder AddExchangeRecording(this IHttpClientBuilder builder) =>
+    /// <param name="builder">The client.</param>
+    /// <param name="sharedBodies">Where large response bodies are shared between circuits (the REST client's; never the
+    /// token endpoint's, whose bodies carry tokens), or null to keep each as decoded.</param>
+    public static IHttpClientBuilder AddExchangeRecording(this IHttpClientBuilder builder, SharedResponseBodies? sharedBodies = null) =>
         builder.AddHttpMessageHandler(sp => new ExchangeRecordingHandler(
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory),
-            sp.GetService<Microsoft.Extensions.Options.IOptions<BitbucketCallOptions>>()?.Value.MaxResponseBytes ?? new BitbucketCallOptions().MaxResponseBytes));
+            sp.GetService<Microsoft.Extensions.Options.IOptions<BitbucketCallOptions>>()?.Value.MaxResponseBytes ?? new BitbucketCallOptions().MaxResponseBytes,
+            sharedBodies));
 
     /// <summary>
     /// Builds the exchange of one attempt and re-buffers the response so the caller can still
     /// read it. Never reads per-visitor services: it runs outside the circuit's DI scope, and
     /// the <see cref="ExchangeCapture"/> of the calling flow arrives through an AsyncLocal.
     /// </summary>
-    private sealed class ExchangeRecordingHandler(TimeProvider time, ILogger logger, int maxResponseBytes) : DelegatingHandler
+    private sealed class ExchangeRecordingHandler(TimeProvider time, ILogger logger, int maxResponseBytes, SharedResponseBodies? sharedBodies) : DelegatingHandler
     {
         // A larger body is cut: the UI shows it to a person, and a log must stay readable.
         private const int MaxRecordedBodyChars = 256 * 1024;
@@ -52,6 +56,7 @@ public static class ExchangeRecordingExtensions
                 response = await base.SendAsync(request, cancellationToken);
                 var bytes = await CappedBody.ReadAsync(response.Content, maxResponseBytes, url, cancellationToken);
                 responseBody = bytes.Length == 0 ? null : Truncate(Decode(bytes, response.Content.Headers.ContentType));
+                responseBody = sharedBodies is null ? responseBody : sharedBodies.Share(responseBody);
                 Rebuffer(response, bytes);
             }
             catch (ResponseTooLargeException tooLarge)
