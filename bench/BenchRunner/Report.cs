@@ -25,6 +25,11 @@ internal static class Report
         Row(builder, $"each step seen by each of {app.PagesAtOnce} pages clicking together, p50 (p95)",
             $"{F0(PerClick(template, s => s.P50))} ({F0(PerClick(template, s => s.P95))}) ms per click",
             string.Join(" / ", app.Steps.Select(s => $"{F0(s.P50)} ({F0(s.P95)})")) + " ms", "≤ 300 (500) ms");
+        Row(builder, $"the same clicks handled on the server, p50 (p95) (Blazor's handle_event.duration: dispatch to the handler's end)",
+            $"{F(PerClick(template, s => s.ServerP50))} ({F(PerClick(template, s => s.ServerP95))}) ms per click",
+            string.Join(" / ", app.Steps.Select(s => $"{F(s.ServerP50)} ({F(s.ServerP95)})")) + " ms", "—");
+        Row(builder, $"the API request {app.PagesAtOnce} at once from one HttpClient, no pages stepping, p50 (p95)", "—",
+            $"{F(Stats.Percentile(app.ApiTogetherMs, 0.5))} ({F(Stats.Percentile(app.ApiTogetherMs, 0.95))}) ms", "—");
         var open = app.HeapPerCircuit.Keys.LastOrDefault() + 1;
         Row(builder, $"server CPU with {open} circuits open and nobody clicking, per second", $"{F(template.IdleCpuMsPerSecond)} ms",
             $"{F(app.IdleCpuMsPerSecond)} ms", "—");
@@ -32,6 +37,8 @@ internal static class Report
         var curl = Stats.Median(app.CurlTokenMs);
         Row(builder, "app overhead of the token step over the same request by curl (medians, one at a time)", "—",
             $"{F(solo - curl)} ms ({F(solo)} vs {F(curl)})", "≤ 5 ms");
+        Row(builder, "the token click handled on the server alone vs curl's request (medians; handle_event.duration)", "—",
+            $"{F(Stats.Median(app.SoloTokenServerMs) - curl)} ms ({F(Stats.Median(app.SoloTokenServerMs))} vs {F(curl)})", "—");
         Row(builder, "the first step alone, click to answer in the DOM (median; no request behind it)",
             $"{F(Stats.Median(template.SoloFirstStepMs))} ms", $"{F(Stats.Median(app.SoloFirstStepMs))} ms", "—");
         Row(builder, "the page's main thread per step, one page alone (Chromium's TaskDuration, median)",

@@ -26,11 +26,17 @@ internal sealed class Results(Subject subject)
     /// <summary>The first step clicked alone in a fresh page (no request behind it): what one click costs at the least.</summary>
     public List<double> SoloFirstStepMs { get; } = [];
 
+    /// <summary>The solo token click as the server handled it (Blazor's handle_event.duration), one per round.</summary>
+    public List<double> SoloTokenServerMs { get; } = [];
+
     public List<double> CurlTokenMs { get; } = [];
 
     public double CurlTokenCpuMs { get; set; }
 
     public double CurlApiCpuMs { get; set; }
+
+    /// <summary>The API request sent as many times at once as the last phase has pages, from one HttpClient with no page stepping (three rounds).</summary>
+    public List<double> ApiTogetherMs { get; } = [];
 
     /// <summary>Server CPU per second (ms) while every walked circuit sits open and nobody clicks.</summary>
     public double IdleCpuMsPerSecond { get; set; }
@@ -43,13 +49,17 @@ internal sealed class Results(Subject subject)
 /// One step clicked by many pages at once (markup pieces: innerHTML sets in the page, one per markup frame; browser CPU:
 /// every Chromium process, per page, including the half second after the last answer that the server's figure waits too).
 /// </summary>
-internal sealed record StepResult(string Name, double CpuMsPerPage, double BrowserCpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> SocketBytes, IReadOnlyList<double> MarkupPieces)
+internal sealed record StepResult(string Name, double CpuMsPerPage, double BrowserCpuMsPerPage, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> ServerEventMs, IReadOnlyList<double> SocketBytes, IReadOnlyList<double> MarkupPieces)
 {
     public double MedianMarkupPieces => Stats.Percentile(MarkupPieces, 0.50);
 
     public double P50 => Stats.Percentile(LatenciesMs, 0.50);
 
     public double P95 => Stats.Percentile(LatenciesMs, 0.95);
+
+    public double ServerP50 => Stats.Percentile(ServerEventMs, 0.50);
+
+    public double ServerP95 => Stats.Percentile(ServerEventMs, 0.95);
 
     public double MedianBytes => Stats.Percentile(SocketBytes, 0.50);
 }
