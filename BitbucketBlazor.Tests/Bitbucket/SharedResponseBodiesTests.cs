@@ -52,6 +52,18 @@ public sealed class SharedResponseBodiesTests
     }
 
     [Fact]
+    public void ALargeBodyWithASecretInItIsNotKept()
+    {
+        var store = new SharedResponseBodies();
+        var body = LargeBody("repo")[..^1] + ",\"access_token\":\"AT-secret\"}";
+        Assert.True(body.Length >= SharedResponseBodies.MinLength);
+
+        Assert.Same(body, store.Share(body));
+        Assert.NotSame(store.Share(new string(body.AsSpan())), body);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public void AFullStoreRefusesNewcomersAndKeepsWhatItHas()
     {
         var store = new SharedResponseBodies(maxEntries: 1);

@@ -13,7 +13,8 @@ namespace BitbucketBlazor.Bitbucket;
 /// <remarks>
 /// Keyed by the SHA-256 of the text and compared in full before a copy is handed out, so a circuit only ever gets a
 /// string equal to the one it decoded itself. Bounded by count and by characters: once full it refuses newcomers (their
-/// own copy is kept, as before), so no visitor's body evicts another's and an unusual body slows nobody.
+/// own copy is kept, as before), so no visitor's body evicts another's and an unusual body slows nobody. A body with
+/// anything in it that masking would hide is never kept: its secret would outlive the circuit here.
 /// </remarks>
 public sealed class SharedResponseBodies(int maxEntries = SharedResponseBodies.DefaultMaxEntries, long maxCharacters = SharedResponseBodies.DefaultMaxCharacters)
 {
@@ -40,7 +41,7 @@ public sealed class SharedResponseBodies(int maxEntries = SharedResponseBodies.D
     /// <returns>The shared string equal to <paramref name="body"/>, or <paramref name="body"/> itself.</returns>
     public string? Share(string? body)
     {
-        if (body is null || body.Length < MinLength)
+        if (body is null || body.Length < MinLength || !ReferenceEquals(MaskingPolicy.ForDisplay.MaskBody(body), body))
         {
             return body;
         }
