@@ -102,7 +102,7 @@ try
         foreach (var results in both)
         {
             Log($"{results.Subject.Name}: the page's main thread per step, one page alone");
-            await MeasureMainThreadPerStepAsync(results, servers[results]);
+            results.MainThreadMsPerStep.AddRange(await BrowserSide.MainThreadPerStepAsync(browser, servers[results].Root, results.Subject, soloRounds));
         }
 
         Log("app: the token step alone, then the same request by curl");
@@ -218,46 +218,6 @@ async Task MeasureSoloFirstStepAsync(Results results, ServerProcess server)
     }
 }
 
-// What each step costs the browser itself, away from the crowd: the page's main-thread task time (Chromium's own
-// Performance.getMetrics TaskDuration: script, style, layout, paint, parsing) from the click until the step is done and
-// a quarter of a second more, one fresh page per round. Steadier than the crowd's latency, which mixes every page.
-async Task MeasureMainThreadPerStepAsync(Results results, ServerProcess server)
-{
-    var steps = results.Subject.Steps;
-    results.MainThreadMsPerStep.Clear();
-    results.MainThreadMsPerStep.AddRange(steps.Select(_ => new List<double>()));
-    for (var i = 0; i < soloRounds; i++)
-    {
-        var page = await Pages.OpenAsync(browser, server.Root, results.Subject.StartPath);
-        var metrics = await page.Context.NewCDPSessionAsync(page);
-        await metrics.SendAsync("Performance.enable");
-        await Task.Delay(300);
-        for (var s = 0; s < steps.Count; s++)
-        {
-            var before = await TaskDurationMsAsync(metrics);
-            await Pages.ClickAsync(page, steps[s]);
-            await Task.Delay(250);
-            results.MainThreadMsPerStep[s].Add(await TaskDurationMsAsync(metrics) - before);
-        }
-
-        await page.Context.CloseAsync();
-    }
-}
-
-static async Task<double> TaskDurationMsAsync(ICDPSession metrics)
-{
-    var answer = await metrics.SendAsync("Performance.getMetrics");
-    foreach (var metric in answer!.Value.GetProperty("metrics").EnumerateArray())
-    {
-        if (metric.GetProperty("name").GetString() == "TaskDuration")
-        {
-            return metric.GetProperty("value").GetDouble() * 1000;
-        }
-    }
-
-    throw new InvalidOperationException("Chromium's Performance.getMetrics gave no TaskDuration.");
-}
-
 async Task MeasureSoloAsync(Results results, ServerProcess server)
 {
     var steps = results.Subject.Steps;
@@ -312,23 +272,8 @@ async Task MeasureSoloAsync(Results results, ServerProcess server)
 
     results.CurlApiCpuMs = (server.CpuMs() - cpuBefore) / cpuRounds;
 
-    // The room's API clicks as the server alone sees them: the same request sixty at once from one HttpClient in this
-    // process, no page stepping, so neither the pages' rendering nor sixty curl processes share the cores with it.
-    using var http = new HttpClient();
-    for (var round = 0; round < 3; round++)
-    {
-        var together = await Task.WhenAll(Enumerable.Range(0, circuits[^1]).Select(async _ =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, apiUrl);
-            request.Headers.Authorization = new("Bearer", accessToken);
-            var clock = Stopwatch.StartNew();
-            using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            response.EnsureSuccessStatusCode();
-            return clock.Elapsed.TotalMilliseconds;
-        }));
-        results.ApiTogetherMs.AddRange(together);
-    }
+    // The room's API clicks as the server alone sees them: no page stepping, no curl processes sharing the cores.
+    results.ApiTogetherMs.AddRange(await ServerSide.AtOnceAsync(apiUrl, accessToken!, circuits[^1], rounds: 3));
 }
 
 void GcDump(Results results, int circuitsOpen)
