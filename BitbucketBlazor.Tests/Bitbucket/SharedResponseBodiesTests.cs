@@ -12,15 +12,11 @@ public sealed class SharedResponseBodiesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Over SharedResponseBodies.MinLength, as a page of repositories is.
-    private static string LargeBody(string name) =>
-        "{\"values\":[" + string.Join(",", Enumerable.Range(0, 200).Select(i => $"{{\"slug\":\"{name}-{i}\",\"is_private\":false}}")) + "]}";
-
     [Fact]
     public void TheSameLargeBodyDecodedTwiceIsKeptOnce()
     {
         var store = new SharedResponseBodies();
-        var first = LargeBody("repo");
+        var first = LargeJson.Page("repo");
         var second = new string(first.AsSpan());
         Assert.NotSame(first, second);
 
@@ -33,8 +29,8 @@ public sealed class SharedResponseBodiesTests
     public void ABodyThatDiffersKeepsItsOwnText()
     {
         var store = new SharedResponseBodies();
-        store.Share(LargeBody("alpha"));
-        var other = LargeBody("omega");
+        store.Share(LargeJson.Page("alpha"));
+        var other = LargeJson.Page("omega");
 
         Assert.Same(other, store.Share(other));
         Assert.Equal(2, store.Count);
@@ -55,7 +51,7 @@ public sealed class SharedResponseBodiesTests
     public void ALargeBodyWithASecretInItIsNotKept()
     {
         var store = new SharedResponseBodies();
-        var body = LargeBody("repo")[..^1] + ",\"access_token\":\"AT-secret\"}";
+        var body = LargeJson.Page("repo")[..^1] + ",\"access_token\":\"AT-secret\"}";
         Assert.True(body.Length >= SharedResponseBodies.MinLength);
 
         Assert.Same(body, store.Share(body));
@@ -67,12 +63,12 @@ public sealed class SharedResponseBodiesTests
     public void AFullStoreRefusesNewcomersAndKeepsWhatItHas()
     {
         var store = new SharedResponseBodies(maxEntries: 1);
-        var kept = LargeBody("first");
+        var kept = LargeJson.Page("first");
         store.Share(kept);
-        var newcomer = LargeBody("second");
+        var newcomer = LargeJson.Page("second");
 
         Assert.Same(newcomer, store.Share(newcomer));
-        Assert.Same(kept, store.Share(LargeBody("first")));
+        Assert.Same(kept, store.Share(LargeJson.Page("first")));
         Assert.Equal(1, store.Count);
     }
 
@@ -81,7 +77,7 @@ public sealed class SharedResponseBodiesTests
     {
         var store = new SharedResponseBodies(maxCharacters: 100);
 
-        store.Share(LargeBody("big"));
+        store.Share(LargeJson.Page("big"));
 
         Assert.Equal(0, store.Count);
     }
@@ -89,7 +85,7 @@ public sealed class SharedResponseBodiesTests
     [Fact]
     public async Task TwoVisitorsListingTheSameRepositoriesOverHttpShareOneCopyOfThePage()
     {
-        var page = LargeBody("shared");
+        var page = LargeJson.Page("shared");
         await using var stub = await StubBitbucket.StartAsync((c, _) => StubBitbucket.Json(c, 200, page));
         await using var app = StubBitbucket.ClientsFor(stub.BaseUri);
 

@@ -6,6 +6,11 @@ namespace BitbucketBlazor.Tests.Components;
 
 public sealed class FlowDiagramTests : MudBunitContext
 {
+    private IRenderedComponent<FlowDiagram> ClientCredentialsDiagramAt(int activeStep) => Render<FlowDiagram>(p => p
+        .Add(x => x.Participants, Flows.ClientCredentialsParticipants)
+        .Add(x => x.Messages, Flows.ClientCredentialsMessages)
+        .Add(x => x.ActiveStep, activeStep));
+
     [Fact]
     public void DrawsEveryParticipantAndNumbersEveryMessage()
     {
@@ -21,10 +26,7 @@ public sealed class FlowDiagramTests : MudBunitContext
     [Fact]
     public void HighlightsOnlyTheMessagesOfTheActiveStep()
     {
-        var diagram = Render<FlowDiagram>(p => p
-            .Add(x => x.Participants, Flows.ClientCredentialsParticipants)
-            .Add(x => x.Messages, Flows.ClientCredentialsMessages)
-            .Add(x => x.ActiveStep, 3));
+        var diagram = ClientCredentialsDiagramAt(3);
 
         var active = diagram.FindAll("[data-active=true]").Select(m => m.GetAttribute("data-testid")).ToList();
         Assert.Equal(["flow-message-3", "flow-message-4"], active);
@@ -80,10 +82,7 @@ public sealed class FlowDiagramTests : MudBunitContext
     [Fact]
     public void AnotherStepMovesTheHighlight()
     {
-        var diagram = Render<FlowDiagram>(p => p
-            .Add(x => x.Participants, Flows.ClientCredentialsParticipants)
-            .Add(x => x.Messages, Flows.ClientCredentialsMessages)
-            .Add(x => x.ActiveStep, 1));
+        var diagram = ClientCredentialsDiagramAt(1);
 
         diagram.Render(p => p.Add(x => x.ActiveStep, 2));
 

@@ -1,4 +1,5 @@
 using BitbucketBlazor.Components.Presentation;
+using BitbucketBlazor.Tests.Infrastructure;
 
 namespace BitbucketBlazor.Tests.Presentation;
 
@@ -8,15 +9,11 @@ namespace BitbucketBlazor.Tests.Presentation;
 /// </summary>
 public sealed class SharedJsonMarkupTests
 {
-    // Over SharedJsonMarkup.MinLength, as a page of repositories is.
-    private static string LargeBody(string name) =>
-        "{\"values\":[" + string.Join(",", Enumerable.Range(0, 200).Select(i => $"{{\"slug\":\"{name}-{i}\",\"is_private\":false}}")) + "]}";
-
     [Fact]
     public void TheSameLargeBodyGetsOneSharedMarkupEqualToItsOwn()
     {
         var store = new SharedJsonMarkup();
-        var body = LargeBody("repo");
+        var body = LargeJson.Page("repo");
         Assert.True(body.Length >= SharedJsonMarkup.MinLength);
 
         var first = store.Render(body, 40, 24);
@@ -32,9 +29,9 @@ public sealed class SharedJsonMarkupTests
     public void ABodyThatDiffersGetsItsOwnMarkup()
     {
         var store = new SharedJsonMarkup();
-        store.Render(LargeBody("alpha"), 40, 24);
+        store.Render(LargeJson.Page("alpha"), 40, 24);
 
-        var other = store.Render(LargeBody("omega"), 40, 24)!;
+        var other = store.Render(LargeJson.Page("omega"), 40, 24)!;
 
         Assert.Contains("omega-0", other.Markup.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("alpha", other.Markup.Value, StringComparison.Ordinal);
@@ -57,14 +54,14 @@ public sealed class SharedJsonMarkupTests
     public void AFullStoreRefusesNewcomersAndKeepsWhatItHas()
     {
         var store = new SharedJsonMarkup(maxEntries: 1);
-        var kept = store.Render(LargeBody("first"), 40, 24);
+        var kept = store.Render(LargeJson.Page("first"), 40, 24);
 
-        var refused = store.Render(LargeBody("second"), 40, 24);
-        var refusedAgain = store.Render(LargeBody("second"), 40, 24);
+        var refused = store.Render(LargeJson.Page("second"), 40, 24);
+        var refusedAgain = store.Render(LargeJson.Page("second"), 40, 24);
 
         Assert.Contains("second-0", refused!.Markup.Value, StringComparison.Ordinal);
         Assert.NotSame(refused, refusedAgain);
-        Assert.Same(kept, store.Render(LargeBody("first"), 40, 24));
+        Assert.Same(kept, store.Render(LargeJson.Page("first"), 40, 24));
         Assert.Equal(1, store.Count);
     }
 
@@ -73,7 +70,7 @@ public sealed class SharedJsonMarkupTests
     {
         var store = new SharedJsonMarkup(maxCharacters: 100);
 
-        store.Render(LargeBody("big"), 40, 24);
+        store.Render(LargeJson.Page("big"), 40, 24);
 
         Assert.Equal(0, store.Count);
     }
