@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.Bitbucket;
 
@@ -11,9 +9,8 @@ namespace BitbucketBlazor.Bitbucket;
 /// carry tokens and differ per visitor anyway.
 /// </summary>
 /// <remarks>
-/// Keyed by the SHA-256 of the text and compared in full before a copy is handed out, so a circuit only ever gets a
-/// string equal to the one it decoded itself. Bounded by count and by characters: once full it refuses newcomers (their
-/// own copy is kept, as before), so no visitor's body evicts another's and an unusual body slows nobody. A body with
+/// Kept in a <see cref="SharedByContent{TValue}"/>: keyed by the text's SHA-256, bounded by count and characters, and
+/// refusing newcomers once full (their own copy is kept, as before), so no visitor's body evicts another's. A body with
 /// anything in it that masking would hide is never kept: its secret would outlive the circuit here.
 /// </remarks>
 public sealed class SharedResponseBodies(int maxEntries = SharedResponseBodies.DefaultMaxEntries, long maxCharacters = SharedResponseBodies.DefaultMaxCharacters)
@@ -27,50 +24,19 @@ public sealed class SharedResponseBodies(int maxEntries = SharedResponseBodies.D
     /// <summary>The most characters kept by default (8 MB of UTF-16).</summary>
     public const long DefaultMaxCharacters = 4 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, string> _entries = new(StringComparer.Ordinal);
-    private long _characters;
+    private readonly SharedByContent<string> _bodies = new(maxEntries, maxCharacters);
 
     /// <summary>Gets the instance the app's REST client shares.</summary>
     public static SharedResponseBodies Shared { get; } = new();
 
     /// <summary>Gets how many bodies are kept.</summary>
-    public int Count => _entries.Count;
+    public int Count => _bodies.Count;
 
     /// <summary>The instance of <paramref name="body"/> every caller with the same text shares, while there is room.</summary>
     /// <param name="body">A decoded response body, or null.</param>
     /// <returns>The shared string equal to <paramref name="body"/>, or <paramref name="body"/> itself.</returns>
-    public string? Share(string? body)
-    {
-        if (body is null || body.Length < MinLength || !ReferenceEquals(MaskingPolicy.ForDisplay.MaskBody(body), body))
-        {
-            return body;
-        }
-
-        var key = Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(body.AsSpan())));
-        if (_entries.TryGetValue(key, out var shared))
-        {
-            return string.Equals(shared, body, StringComparison.Ordinal) ? shared : body;
-        }
-
-        if (_entries.Count >= maxEntries)
-        {
-            return body;
-        }
-
-        if (Interlocked.Add(ref _characters, body.Length) > maxCharacters)
-        {
-            Interlocked.Add(ref _characters, -body.Length);
-            return body;
-        }
-
-        var kept = _entries.GetOrAdd(key, body);
-        if (!ReferenceEquals(kept, body))
-        {
-            // Another circuit kept the same body first: this copy was not added.
-            Interlocked.Add(ref _characters, -body.Length);
-            return string.Equals(kept, body, StringComparison.Ordinal) ? kept : body;
-        }
-
-        return kept;
-    }
+    public string? Share(string? body) =>
+        body is null || body.Length < MinLength || !ReferenceEquals(MaskingPolicy.ForDisplay.MaskBody(body), body)
+            ? body
+            : _bodies.GetOrMake(body, "", text => text, text => text.Length);
 }

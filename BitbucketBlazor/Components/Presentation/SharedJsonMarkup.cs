@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using BitbucketBlazor.Common.Stores;
 
 namespace BitbucketBlazor.Components.Presentation;
 
@@ -10,9 +8,9 @@ namespace BitbucketBlazor.Components.Presentation;
 /// of server CPU per "Send API request", bench/RESULTS.md) and each circuit points at one shared string (issue 12).
 /// </summary>
 /// <remarks>
-/// Keyed by the SHA-256 of the text shown (masked already), so a circuit only ever gets the markup of the very text it
-/// was about to highlight itself. Bounded by count and by the characters kept: once full it refuses newcomers (their
-/// markup is made as before, not kept), so no visitor evicts another's entry and an unusual body slows nobody.
+/// Kept in a <see cref="SharedByContent{TValue}"/>: keyed by the SHA-256 of the text shown (masked already), so a circuit
+/// only ever gets the markup of the very text it was about to highlight itself; bounded by count and by the characters
+/// kept, refusing newcomers once full (their markup is made as before, not kept), so no visitor evicts another's entry.
 /// </remarks>
 public sealed class SharedJsonMarkup(int maxEntries = SharedJsonMarkup.DefaultMaxEntries, long maxCharacters = SharedJsonMarkup.DefaultMaxCharacters)
 {
@@ -25,14 +23,13 @@ public sealed class SharedJsonMarkup(int maxEntries = SharedJsonMarkup.DefaultMa
     /// <summary>The most characters of markup kept by default (8 MB of UTF-16).</summary>
     public const long DefaultMaxCharacters = 4 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, JsonMarkup?> _entries = new(StringComparer.Ordinal);
-    private long _characters;
+    private readonly SharedByContent<JsonMarkup?> _markups = new(maxEntries, maxCharacters);
 
     /// <summary>Gets the instance the app's circuits share.</summary>
     public static SharedJsonMarkup Shared { get; } = new();
 
     /// <summary>Gets how many bodies' markup is kept.</summary>
-    public int Count => _entries.Count;
+    public int Count => _markups.Count;
 
     /// <summary>As <see cref="JsonMarkup.Render"/>, shared between callers for a large body while there is room.</summary>
     /// <param name="json">The text to show, masked already (never a revealed body: its secrets would outlive the circuit here).</param>
@@ -46,32 +43,7 @@ public sealed class SharedJsonMarkup(int maxEntries = SharedJsonMarkup.DefaultMa
             return JsonMarkup.Render(json, collapseAbove, collapsedLines);
         }
 
-        var key = $"{Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(json.AsSpan())))}:{collapseAbove}:{collapsedLines}";
-        if (_entries.TryGetValue(key, out var shared))
-        {
-            return shared;
-        }
-
-        var markup = JsonMarkup.Render(json, collapseAbove, collapsedLines);
-        var size = markup?.Markup.Value.Length ?? 0;
-        if (_entries.Count >= maxEntries)
-        {
-            return markup;
-        }
-
-        if (Interlocked.Add(ref _characters, size) > maxCharacters)
-        {
-            Interlocked.Add(ref _characters, -size);
-            return markup;
-        }
-
-        var kept = _entries.GetOrAdd(key, markup);
-        if (!ReferenceEquals(kept, markup))
-        {
-            // Another circuit kept the same body first: this copy was not added.
-            Interlocked.Add(ref _characters, -size);
-        }
-
-        return kept;
+        return _markups.GetOrMake(json, $"{collapseAbove}:{collapsedLines}",
+            text => JsonMarkup.Render(text, collapseAbove, collapsedLines), markup => markup?.Markup.Value.Length ?? 0);
     }
 }
